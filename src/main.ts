@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { startServer } from './bootstrap.js';
+import { createBaseLogger } from './common/logging/logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createBaseLogger(config.logLevel);
+  const server = await startServer(config, logger);
+  logger.info(
+    `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +
+      `${Math.round(performance.now())} ms; database ${server.database.embedded ? 'embedded' : 'external'})`,
+  );
+  const shutdown = (signal: NodeJS.Signals): void => {
+    logger.info(`${signal} received: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'Error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
