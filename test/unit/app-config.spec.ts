@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('should apply the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      jwtSecret: undefined,
+      admin: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('should read every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/strata',
+      DATABASE_URL: 'postgres://u:p@db:5432/strata',
+      JWT_SECRET: 'x'.repeat(40),
+      ADMIN_USERNAME: 'root@site',
+      ADMIN_PASSWORD: 'correct horse',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/strata',
+      databaseUrl: 'postgres://u:p@db:5432/strata',
+      jwtSecret: 'x'.repeat(40),
+      admin: { username: 'root@site', password: 'correct horse' },
+      logLevel: 'debug',
+    });
+  });
+
+  it('should treat empty values as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', JWT_SECRET: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jwtSecret).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '3.5' }, 'PORT'],
+    [{ HOST: '' }, 'HOST'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_USERNAME: 'bad name!', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_USERNAME'],
+    [{ ADMIN_USERNAME: 'ok', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('should reject %j naming %s', (env, variable) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${variable}\\b`));
+  });
+
+  it('should require ADMIN_USERNAME and ADMIN_PASSWORD together', () => {
+    expect(problemsOf({ ADMIN_USERNAME: 'boss' })).toEqual([
+      'ADMIN_USERNAME and ADMIN_PASSWORD must be set together',
+    ]);
+  });
+
+  it('should report every bad variable at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('LOG_LEVEL');
+  });
+});
