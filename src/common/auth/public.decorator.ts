@@ -1,6 +1,21 @@
 import { SetMetadata } from '@nestjs/common';
 
 export const IS_PUBLIC = 'strata:isPublic';
+export const ALLOW_ANONYMOUS = 'strata:allowAnonymous';
+export const ADMIN_ONLY = 'strata:adminOnly';
 
-/** Opts a route out of the global deny-by-default authentication guard. */
+/**
+ * Opts a route out of authentication altogether (health, token endpoints): an Authorization
+ * header is not even looked at.
+ */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route authenticates a caller who sends a token (a bad token is still 401) but also lets
+ * anonymous callers through; the service decides what they may see (public datasets).
+ */
+export const AllowAnonymous = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOW_ANONYMOUS, true);
+
+/** Site admins only (`is_staff`): anonymous 401, anyone else 403. */
+export const AdminOnly = (): MethodDecorator & ClassDecorator => SetMetadata(ADMIN_ONLY, true);

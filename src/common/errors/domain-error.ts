@@ -19,3 +19,90 @@ export class RequestValidationError extends DomainError {
     super('Invalid request data');
   }
 }
+
+/** A request the API understood but refuses as given (DRF's ParseError / BadName / ...). */
+export class BadRequestError extends DomainError {
+  readonly status = 400;
+}
+
+/** No such object (or one the caller may not even know exists). */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+
+  constructor(message = 'Not found.') {
+    super(message);
+  }
+}
+
+/** No credentials were sent where they are needed. */
+export class NotAuthenticatedError extends DomainError {
+  readonly status = 401;
+
+  constructor(message = 'Authentication credentials were not provided.') {
+    super(message);
+  }
+}
+
+/**
+ * Credentials were sent but are unusable (bad or expired token, inactive user). `extra` holds
+ * the additional keys simplejwt puts beside `detail` (`code`, `messages`).
+ */
+export class AuthenticationFailedError extends DomainError {
+  readonly status = 401;
+
+  constructor(
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Authenticated, but not allowed: never 401, or the official clients refresh-and-retry forever. */
+export class PermissionDeniedError extends DomainError {
+  readonly status = 403;
+
+  constructor(message = 'You do not have permission to perform this action.') {
+    super(message);
+  }
+}
+
+export class MethodNotAllowedError extends DomainError {
+  readonly status = 405;
+
+  constructor(
+    method: string,
+    readonly allow: string[],
+  ) {
+    super(`Method "${method}" not allowed.`);
+  }
+}
+
+export class NotAcceptableError extends DomainError {
+  readonly status = 406;
+
+  constructor(message = 'Could not satisfy the request Accept header.') {
+    super(message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+
+  constructor(mediaType: string) {
+    super(`Unsupported media type "${mediaType}" in request.`);
+  }
+}
+
+export class UnknownParametersError extends DomainError {
+  readonly status = 422;
+}
+
+/** A write would break a uniqueness rule (name taken, slot occupied, already a member). */
+export class ConflictError extends DomainError {
+  readonly status = 400;
+}

@@ -4,10 +4,18 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, RequestValidationError } from '../errors/domain-error.js';
+import { allowedMethods } from './allowed-methods.js';
+import { InvalidPkError } from './parse-pk.pipe.js';
+import {
+  AuthenticationFailedError,
+  DomainError,
+  MethodNotAllowedError,
+  RequestValidationError,
+} from '../errors/domain-error.js';
 
 const STATUS_DETAIL: Partial<Record<number, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not found.',
@@ -34,13 +42,43 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const { status, body } = this.render(exception, request);
+    const refined = this.refineRouteMiss(exception, request);
+    const { status, body } = this.render(refined, request);
+    if (status === 401) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+    }
+    if (refined instanceof MethodNotAllowedError) {
+      response.setHeader('Allow', refined.allow.join(', '));
+    }
     response.status(status).json(body);
   }
 
+  /** Nest answers every unmatched request 404; a known path with another method is a 405. */
+  private refineRouteMiss(exception: unknown, request: Request): unknown {
+    const routeMiss =
+      (exception instanceof NotFoundException && exception.message.startsWith('Cannot ')) ||
+      exception instanceof InvalidPkError;
+    if (routeMiss && request.method !== 'OPTIONS') {
+      const allow = allowedMethods(request);
+      if (allow.length > 0 && !allow.includes(request.method)) {
+        return new MethodNotAllowedError(request.method, allow);
+      }
+    }
+    return exception;
+  }
+
   private render(exception: unknown, request: Request): { status: number; body: unknown } {
+    // Express's body parsers fail before any handler; Nest wraps some of their errors.
+    const parserError =
+      bodyParserError(exception) ?? bodyParserError((exception as { cause?: unknown }).cause);
+    if (parserError) {
+      return parserError;
+    }
     if (exception instanceof RequestValidationError) {
       return { status: exception.status, body: exception.fields };
+    }
+    if (exception instanceof AuthenticationFailedError) {
+      return { status: exception.status, body: { detail: exception.message, ...exception.extra } };
     }
     if (exception instanceof DomainError) {
       return { status: exception.status, body: { detail: exception.message } };
@@ -65,5 +103,33 @@ export class HttpErrorFilter implements ExceptionFilter {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { detail: 'A server error occurred.' },
     };
+  }
+}
+
+/**
+ * Errors raised by the body parsers (malformed JSON, a body over the limit, a charset we do not
+ * read) carry `type` and `status`; they are the client's mistake, so they get a 4xx in DRF's
+ * words rather than the generic 500.
+ */
+function bodyParserError(exception: unknown): { status: number; body: unknown } | undefined {
+  const error = exception as { type?: unknown; status?: unknown; message?: unknown } | null;
+  if (typeof error !== 'object' || error === null || typeof error.type !== 'string') {
+    return undefined;
+  }
+  const status = typeof error.status === 'number' ? error.status : 400;
+  if (status < 400 || status > 499) {
+    return undefined;
+  }
+  const message = typeof error.message === 'string' ? error.message : 'Malformed request body';
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { status: 400, body: { detail: `JSON parse error - ${message}` } };
+    case 'entity.too.large':
+      return { status: 413, body: { detail: 'Request body is too large.' } };
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return { status: 415, body: { detail: message } };
+    default:
+      return { status, body: { detail: message } };
   }
 }

@@ -1,10 +1,18 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { RequestValidationError } from '../errors/domain-error.js';
+
+/** DRF's wording for the two commonest field errors, which clients may show to people. */
+function messagesOf(error: ValidationError): string[] {
+  if (error.constraints && (error.value === undefined || error.value === null)) {
+    return [error.value === null ? 'This field may not be null.' : 'This field is required.'];
+  }
+  return Object.values(error.constraints ?? {});
+}
 
 function collect(errors: ValidationError[], prefix: string, into: Record<string, string[]>): void {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {});
+    const messages = messagesOf(error);
     if (messages.length > 0) {
       (into[field] ??= []).push(...messages);
     }
@@ -12,13 +20,40 @@ function collect(errors: ValidationError[], prefix: string, into: Record<string,
   }
 }
 
-/** The one ValidationPipe, shared by main.ts and tests through configureApp. */
+/**
+ * The one ValidationPipe, shared by main.ts and tests through configureApp. Unknown keys are
+ * dropped, as DRF serializers ignore them (clients send whole objects back on PUT); a body that
+ * is not a JSON object where a DTO is expected is a 400 in DRF's words; an absent body counts
+ * as `{}` (how the official clients call actions without options).
+ */
+class StrataValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDtoBody =
+      metadata.type === 'body' &&
+      typeof metadata.metatype === 'function' &&
+      ![Object, String, Number, Boolean, Array].includes(
+        metadata.metatype as unknown as ObjectConstructor,
+      );
+    if (isDtoBody) {
+      if (value === undefined || value === '') {
+        value = {};
+      } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        const kind = value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value;
+        throw new RequestValidationError({
+          non_field_errors: [`Invalid data. Expected a dictionary, but got ${kind}.`],
+        });
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrataValidationPipe({
     whitelist: true,
-    forbidNonWhitelisted: true,
+    forbidNonWhitelisted: false,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fields: Record<string, string[]> = {};
       collect(errors, '', fields);
