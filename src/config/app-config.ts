@@ -33,6 +33,9 @@ export interface AppConfig {
   readonly jwtSecret: string | undefined;
   readonly admin: { readonly username: string; readonly password: string } | undefined;
   readonly logLevel: LogLevel;
+  /** Lifetimes of JWT access and refresh tokens, in seconds (UFDL: 5 minutes and 8 hours). */
+  readonly accessTokenLifetime: number;
+  readonly refreshTokenLifetime: number;
 }
 
 /** The config once the database is provisioned and the JWT secret is known. */
@@ -94,6 +97,18 @@ class Environment {
   )
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(1)
+  @Max(86_400)
+  ACCESS_TOKEN_LIFETIME: number = 300;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(1)
+  @Max(31_536_000)
+  REFRESH_TOKEN_LIFETIME: number = 28_800;
 }
 
 /** A configuration problem; the message names every offending variable. */
@@ -135,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((parsed.ADMIN_USERNAME === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
   }
+  if (problems.length === 0 && parsed.REFRESH_TOKEN_LIFETIME < parsed.ACCESS_TOKEN_LIFETIME) {
+    problems.push('REFRESH_TOKEN_LIFETIME must not be shorter than ACCESS_TOKEN_LIFETIME');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -149,5 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { username: parsed.ADMIN_USERNAME, password: parsed.ADMIN_PASSWORD }
         : undefined,
     logLevel: parsed.LOG_LEVEL,
+    accessTokenLifetime: parsed.ACCESS_TOKEN_LIFETIME,
+    refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
   };
 }

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       jwtSecret: undefined,
       admin: undefined,
       logLevel: 'info',
+      accessTokenLifetime: 300,
+      refreshTokenLifetime: 28_800,
     });
   });
 
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
       ADMIN_USERNAME: 'root@site',
       ADMIN_PASSWORD: 'correct horse',
       LOG_LEVEL: 'DEBUG',
+      ACCESS_TOKEN_LIFETIME: '60',
+      REFRESH_TOKEN_LIFETIME: '3600',
     });
     expect(config).toEqual({
       port: 8080,
@@ -46,6 +50,8 @@ describe('loadConfig', () => {
       jwtSecret: 'x'.repeat(40),
       admin: { username: 'root@site', password: 'correct horse' },
       logLevel: 'debug',
+      accessTokenLifetime: 60,
+      refreshTokenLifetime: 3600,
     });
   });
 
@@ -65,6 +71,9 @@ describe('loadConfig', () => {
     [{ ADMIN_USERNAME: 'bad name!', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_USERNAME'],
     [{ ADMIN_USERNAME: 'ok', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ACCESS_TOKEN_LIFETIME: '0' }, 'ACCESS_TOKEN_LIFETIME'],
+    [{ REFRESH_TOKEN_LIFETIME: 'soon' }, 'REFRESH_TOKEN_LIFETIME'],
+    [{ ACCESS_TOKEN_LIFETIME: '600', REFRESH_TOKEN_LIFETIME: '60' }, 'REFRESH_TOKEN_LIFETIME'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

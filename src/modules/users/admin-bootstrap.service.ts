@@ -35,13 +35,14 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       return;
     }
     const password = randomBytes(18).toString('base64url');
-    const inserted = await this.users.insertIfAbsent({
-      username: DEFAULT_ADMIN_USERNAME,
-      passwordHash: await this.hasher.hash(password),
-      isStaff: true,
-      isSuperuser: true,
-      isActive: true,
-    });
+    const inserted =
+      (await this.users.insertIfAbsent({
+        username: DEFAULT_ADMIN_USERNAME,
+        passwordHash: await this.hasher.hash(password),
+        isStaff: true,
+        isSuperuser: true,
+        isActive: true,
+      })) !== undefined;
     if (inserted) {
       // Printed once, on purpose: there is no other way to learn it. Set ADMIN_PASSWORD to choose.
       this.logger.warn(
@@ -58,13 +59,14 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   private async ensureConfiguredAdmin(username: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    const inserted = await this.users.insertIfAbsent({
-      username,
-      passwordHash,
-      isStaff: true,
-      isSuperuser: true,
-      isActive: true,
-    });
+    const inserted =
+      (await this.users.insertIfAbsent({
+        username,
+        passwordHash,
+        isStaff: true,
+        isSuperuser: true,
+        isActive: true,
+      })) !== undefined;
     if (inserted) {
       this.logger.log(`Created site admin '${username}' from ADMIN_USERNAME`);
       return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 import { User } from './user.entity.js';
 
 @Injectable()
@@ -11,8 +11,17 @@ export class UsersRepository {
     this.users = dataSource.getRepository(User);
   }
 
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
   findByUsername(username: string): Promise<User | null> {
     return this.users.findOneBy({ username });
+  }
+
+  /** The base of `POST /v1/users/list`; the filter compiler adds the caller's spec. */
+  listQuery(alias: string): SelectQueryBuilder<User> {
+    return this.users.createQueryBuilder(alias);
   }
 
   /** Whether any active site admin exists (staff, the flag UFDL's IsAdminUser checks). */
@@ -21,10 +30,10 @@ export class UsersRepository {
   }
 
   /**
-   * Inserts the user unless the username is taken; returns whether it was inserted. Two
-   * instances bootstrapping one database at once must not both fail or both claim success.
+   * Inserts the user unless the username is taken; returns the new id, or undefined when the
+   * name was taken. Two requests creating one name at once must not both succeed.
    */
-  async insertIfAbsent(user: Partial<User>): Promise<boolean> {
+  async insertIfAbsent(user: Partial<User>): Promise<number | undefined> {
     const result = await this.users
       .createQueryBuilder()
       .insert()
@@ -32,10 +41,21 @@ export class UsersRepository {
       .orIgnore()
       .returning(['id'])
       .execute();
-    return (result.raw as unknown[]).length > 0;
+    return (result.raw as { id: number }[])[0]?.id;
   }
 
   async update(id: number, changes: Partial<User>): Promise<void> {
     await this.users.update({ id }, changes);
+  }
+
+  /** Records a login at most once a minute per user, so reads stay reads under load. */
+  async touchLastLogin(id: number): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ lastLogin: () => 'now()' })
+      .where('id = :id', { id })
+      .andWhere("(last_login IS NULL OR last_login < now() - interval '1 minute')")
+      .execute();
   }
 }

@@ -1,0 +1,80 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ADMIN_ONLY, ALLOW_ANONYMOUS, IS_PUBLIC } from '../../common/auth/public.decorator.js';
+import {
+  BadRequestError,
+  NotAuthenticatedError,
+  PermissionDeniedError,
+} from '../../common/errors/domain-error.js';
+import { invalidAccessToken } from './auth.service.js';
+
+type AuthRequest = Request & { user?: AuthUser };
+
+/**
+ * The global guard: deny by default. Every route needs an authenticated caller unless it says
+ * `@Public()` (no authentication at all) or `@AllowAnonymous()` (the service decides).
+ * `@AdminOnly()` routes also need a site admin. A bad token is 401 even where anonymous
+ * callers are welcome (as simplejwt does), but a caller who is authenticated and still not
+ * allowed gets 403, never 401: the official clients answer 401 by refreshing, forever.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const flag = (key: string): boolean =>
+      this.reflector.getAllAndOverride<boolean | undefined>(key, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true;
+    if (flag(IS_PUBLIC)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthRequest>();
+    request.user = undefined;
+    // simplejwt ignores an Authorization header of another scheme: the caller is anonymous.
+    if (/^Bearer(\s|$)/.test(request.headers.authorization ?? '')) {
+      await super.canActivate(context);
+    }
+    rejectNodeId(request);
+    const user = request.user as AuthUser | undefined;
+    if (!user) {
+      if (flag(ALLOW_ANONYMOUS) && !flag(ADMIN_ONLY)) {
+        return true;
+      }
+      throw new NotAuthenticatedError();
+    }
+    if (flag(ADMIN_ONLY) && !user.isStaff) {
+      throw new PermissionDeniedError();
+    }
+    return true;
+  }
+
+  override handleRequest<TUser = AuthUser>(error: unknown, user: unknown): TUser {
+    if (error instanceof Error) {
+      throw error;
+    }
+    if (!user) {
+      throw invalidAccessToken('invalid');
+    }
+    return user as TUser;
+  }
+}
+
+/** Strata has no worker nodes (spec Part A 9), so any `Node-Id` names no node. */
+function rejectNodeId(request: Request): void {
+  const nodeId = request.headers['node-id'];
+  if (nodeId === undefined) {
+    return;
+  }
+  const value = Array.isArray(nodeId) ? nodeId.join(',') : nodeId;
+  const reason = /^\d+$/.test(value.trim())
+    ? 'No node with this primary-key'
+    : 'Unable to parse into an integer primary-key';
+  throw new BadRequestError(`Bad Node-Id header '${value}': ${reason}`);
+}

@@ -1,0 +1,87 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AdminOnly } from '../../common/auth/public.decorator.js';
+import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
+import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { CreateUserDto, PatchUserDto, UpdateUserDto } from './user.dto.js';
+import type { UserJson } from './user.mapper.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('v1 users')
+@ApiBearerAuth()
+@Controller('v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post('list')
+  @HttpCode(200)
+  @AdminOnly()
+  @ApiOperation({ summary: 'List users (site admins; FilterSpec body, optional ?limit&cursor)' })
+  @ApiBody({ required: false, schema: { type: 'object' } })
+  async list(
+    @ListParams() request: ListRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserJson[]> {
+    return sendList(response, await this.users.list(request));
+  }
+
+  @Post('create')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Create a user (site admins)' })
+  create(@Body() dto: CreateUserDto): Promise<UserJson> {
+    return this.users.create(dto);
+  }
+
+  @Get('*name')
+  @ApiOperation({
+    summary:
+      'All digits: retrieve the user with that pk (site admins). Otherwise: get_by_name, an ' +
+      "array holding the caller's own record",
+  })
+  lookup(
+    @CurrentUser() caller: Caller,
+    @Param('name') name: string | string[],
+  ): Promise<UserJson | UserJson[]> {
+    // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
+    return this.users.lookup(caller, Array.isArray(name) ? name.join('/') : name);
+  }
+
+  @Put(':pk')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Update a user (site admins); a password given is re-hashed' })
+  update(@Param('pk', ParsePkPipe) pk: number, @Body() dto: UpdateUserDto): Promise<UserJson> {
+    return this.users.update(pk, dto);
+  }
+
+  @Patch(':pk')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Partially update a user (site admins)' })
+  partialUpdate(
+    @Param('pk', ParsePkPipe) pk: number,
+    @Body() dto: PatchUserDto,
+  ): Promise<UserJson> {
+    return this.users.update(pk, dto);
+  }
+
+  @Delete(':pk')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiOperation({ summary: 'Deactivate a user (site admins; users are never deleted)' })
+  async destroy(@Param('pk', ParsePkPipe) pk: number): Promise<void> {
+    await this.users.deactivate(pk);
+  }
+}

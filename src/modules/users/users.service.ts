@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import { isSiteAdmin } from '../../common/auth/auth-user.js';
+import {
+  NotFoundError,
+  PermissionDeniedError,
+  RequestValidationError,
+} from '../../common/errors/domain-error.js';
+import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
+import type { FilterResource } from '../../common/filter-spec/index.js';
+import { PasswordHasher } from './password-hasher.service.js';
+import type { CreateUserDto, PatchUserDto } from './user.dto.js';
+import type { User } from './user.entity.js';
+import { toUserJson, type UserJson } from './user.mapper.js';
+import { UsersRepository } from './users.repository.js';
+
+/** What may be filtered and ordered on; the password hash is deliberately absent. */
+export const USER_FILTER: FilterResource = {
+  name: 'user',
+  table: 'users',
+  primaryKey: 'id',
+  fields: {
+    pk: { column: 'id', type: 'int' },
+    username: { column: 'username', type: 'string' },
+    first_name: { column: 'first_name', type: 'string' },
+    last_name: { column: 'last_name', type: 'string' },
+    email: { column: 'email', type: 'string' },
+    is_staff: { column: 'is_staff', type: 'bool' },
+    is_superuser: { column: 'is_superuser', type: 'bool' },
+    is_active: { column: 'is_active', type: 'bool' },
+    date_joined: { column: 'date_joined', type: 'datetime' },
+    last_login: { column: 'last_login', type: 'datetime' },
+  },
+  active: '{alias}."is_active" = true',
+};
+
+/** A user as other modules need to know them (memberships, creators). */
+export interface UserRef {
+  readonly id: number;
+  readonly username: string;
+  readonly isActive: boolean;
+}
+
+const DUPLICATE_USERNAME = { username: ['A user with that username already exists.'] };
+
+@Injectable()
+export class UsersService {
+  // Verified against when the username is unknown, so both paths cost one argon2 verification.
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** The active user with these credentials, or undefined (wrong password, unknown, inactive). */
+  async authenticate(username: string, password: string): Promise<AuthUser | undefined> {
+    const user = await this.users.findByUsername(username);
+    if (!user) {
+      this.dummyHash ??= this.hasher.hash('strata-timing-equaliser');
+      await this.hasher.verify(await this.dummyHash, password);
+      return undefined;
+    }
+    const matches = await this.hasher.verify(user.passwordHash, password);
+    return matches && user.isActive ? toAuthUser(user) : undefined;
+  }
+
+  /** The user behind a token's `upk` claim, with whether they may still act. */
+  async findForToken(id: number): Promise<{ user: AuthUser; isActive: boolean } | undefined> {
+    const user = await this.users.findById(id);
+    if (!user) {
+      return undefined;
+    }
+    if (user.isActive) {
+      await this.users.touchLastLogin(user.id);
+    }
+    return { user: toAuthUser(user), isActive: user.isActive };
+  }
+
+  async findRefByUsername(username: string): Promise<UserRef | undefined> {
+    const user = await this.users.findByUsername(username);
+    return user ? { id: user.id, username: user.username, isActive: user.isActive } : undefined;
+  }
+
+  async list(request: ListRequest): Promise<ListResult<UserJson>> {
+    const result = await executeList(this.users.listQuery('u'), 'u', USER_FILTER, request);
+    return { ...result, items: result.items.map(toUserJson) };
+  }
+
+  /**
+   * `GET /v1/users/{x}`: all digits is a pk (site admins only, as in the reference, whose route
+   * order shadows numeric usernames); anything else is get_by_name.
+   */
+  async lookup(caller: Caller, segment: string): Promise<UserJson | UserJson[]> {
+    if (!/^[0-9]+$/.test(segment)) {
+      return this.getByName(caller, segment);
+    }
+    if (!isSiteAdmin(caller)) {
+      throw new PermissionDeniedError();
+    }
+    const pk = Number(segment);
+    if (!Number.isSafeInteger(pk) || pk > 2_147_483_647) {
+      throw new NotFoundError();
+    }
+    return toUserJson(await this.get(pk));
+  }
+
+  /** `GET /v1/users/{name}`: a list holding the caller's own record (admins may ask for anyone). */
+  async getByName(caller: Caller, name: string): Promise<UserJson[]> {
+    if (!isSiteAdmin(caller) && caller?.username !== name) {
+      throw new PermissionDeniedError();
+    }
+    const user = await this.users.findByUsername(name);
+    return user ? [toUserJson(user)] : [];
+  }
+
+  async create(dto: CreateUserDto): Promise<UserJson> {
+    const id = await this.users.insertIfAbsent({
+      username: dto.username,
+      passwordHash: await this.hasher.hash(dto.password),
+      firstName: dto.first_name ?? '',
+      lastName: dto.last_name ?? '',
+      email: dto.email ?? '',
+      isStaff: dto.is_staff ?? false,
+      isActive: dto.is_active ?? true,
+    });
+    if (id === undefined) {
+      throw new RequestValidationError(DUPLICATE_USERNAME);
+    }
+    return toUserJson(await this.get(id));
+  }
+
+  async update(pk: number, dto: PatchUserDto): Promise<UserJson> {
+    const user = await this.get(pk);
+    if (dto.username !== undefined && dto.username !== user.username) {
+      const taken = await this.users.findByUsername(dto.username);
+      if (taken) {
+        throw new RequestValidationError(DUPLICATE_USERNAME);
+      }
+    }
+    const changes: Partial<User> = {
+      ...(dto.username !== undefined && { username: dto.username }),
+      ...(dto.first_name !== undefined && { firstName: dto.first_name }),
+      ...(dto.last_name !== undefined && { lastName: dto.last_name }),
+      ...(dto.email !== undefined && { email: dto.email }),
+      ...(dto.is_staff !== undefined && { isStaff: dto.is_staff }),
+      ...(dto.is_active !== undefined && { isActive: dto.is_active }),
+      ...(dto.password !== undefined && { passwordHash: await this.hasher.hash(dto.password) }),
+    };
+    if (Object.keys(changes).length > 0) {
+      try {
+        await this.users.update(pk, changes);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') {
+          throw new RequestValidationError(DUPLICATE_USERNAME);
+        }
+        throw error;
+      }
+    }
+    return toUserJson(await this.get(pk));
+  }
+
+  /** UFDL never deletes users (their rows own history): destroy deactivates. */
+  async deactivate(pk: number): Promise<void> {
+    await this.get(pk);
+    await this.users.update(pk, { isActive: false });
+  }
+
+  private async get(pk: number): Promise<User> {
+    const user = await this.users.findById(pk);
+    if (!user) {
+      throw new NotFoundError();
+    }
+    return user;
+  }
+}
+
+function toAuthUser(user: User): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    isStaff: user.isStaff,
+    isSuperuser: user.isSuperuser,
+  };
+}
