@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
+import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import type { DataDomainJson } from './data-domain.mapper.js';
+import { DomainsService } from './domains.service.js';
+
+// Read-only on purpose: UFDL denies every mutating action on domains, admins included.
+@ApiTags('v1 domains')
+@ApiBearerAuth()
+@Controller('v1/domains')
+export class DomainsController {
+  constructor(private readonly domains: DomainsService) {}
+
+  @Post('list')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'List data domains (FilterSpec body on pk, name, description; ?limit&cursor)',
+  })
+  @ApiBody({ required: false, schema: { type: 'object' } })
+  async list(
+    @ListParams() request: ListRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DataDomainJson[]> {
+    return sendList(response, await this.domains.list(request));
+  }
+
+  @Get(':pk')
+  @ApiOperation({ summary: 'Retrieve a data domain' })
+  retrieve(@Param('pk', ParsePkPipe) pk: number): Promise<DataDomainJson> {
+    return this.domains.get(pk);
+  }
+}

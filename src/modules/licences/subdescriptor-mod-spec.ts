@@ -1,0 +1,89 @@
+import { BadRequestError } from '../../common/errors/domain-error.js';
+
+export const SUBDESCRIPTOR_TYPES = ['permissions', 'conditions', 'limitations', 'domains'] as const;
+export type SubdescriptorType = (typeof SUBDESCRIPTOR_TYPES)[number];
+
+const METHODS = ['add', 'remove'] as const;
+const MAX_NAME_LENGTH = 100;
+/** Far beyond any real licence; keeps one request from turning into thousands of statements. */
+const MAX_NAMES = 1000;
+
+/** The body of `PATCH /v1/licences/{pk}/subdescriptors` (UFDL's LicenceSubdescriptorModSpec). */
+export interface SubdescriptorModSpec {
+  method: (typeof METHODS)[number];
+  type: SubdescriptorType;
+  /** Strings are sub-descriptor names, numbers their pks. */
+  names: (string | number)[];
+}
+
+function fail(reason: string): never {
+  throw new BadRequestError(`Unable to parse JSON: ${reason}`);
+}
+
+function oneOf<T extends string>(
+  body: Record<string, unknown>,
+  key: string,
+  allowed: readonly T[],
+): T {
+  const value = body[key];
+  if (value === undefined) {
+    fail(`'${key}' is required`);
+  }
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`'${key}' must be one of ${allowed.map((option) => `"${option}"`).join(', ')}`);
+  }
+  return value as T;
+}
+
+function parseNames(value: unknown): (string | number)[] {
+  if (value === undefined) {
+    fail(`'names' is required`);
+  }
+  if (!Array.isArray(value)) {
+    fail(`'names' must be an array`);
+  }
+  if (value.length < 1 || value.length > MAX_NAMES) {
+    fail(`'names' must hold 1 to ${MAX_NAMES} elements`);
+  }
+  const seen = new Set<string | number>();
+  return value.map((item: unknown, index) => {
+    const valid =
+      (typeof item === 'string' && item.length >= 1 && item.length <= MAX_NAME_LENGTH) ||
+      (typeof item === 'number' && Number.isSafeInteger(item) && item >= 1);
+    if (!valid) {
+      fail(
+        `'names[${index}]' must be a string of 1 to ${MAX_NAME_LENGTH} characters ` +
+          'or an integer of at least 1',
+      );
+    }
+    if (seen.has(item)) {
+      fail(`'names' must not repeat an element (${JSON.stringify(item)})`);
+    }
+    seen.add(item);
+    return item;
+  });
+}
+
+/**
+ * Validates the body as the reference's strict JSON schema does (every key required, no other
+ * keys); failures are its 400 "Unable to parse JSON: ..." rather than a field map.
+ */
+export function parseSubdescriptorModSpec(input: unknown): SubdescriptorModSpec {
+  // No body at all reads as `{}` (DRF's empty request.data), so the message names what is missing.
+  const body = input === undefined ? {} : input;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    fail('the body must be a JSON object');
+  }
+  const record = body as Record<string, unknown>;
+  const unknownKeys = Object.keys(record).filter(
+    (key) => !['method', 'type', 'names'].includes(key),
+  );
+  if (unknownKeys.length > 0) {
+    fail(`unexpected key(s) ${unknownKeys.map((key) => `'${key}'`).join(', ')}`);
+  }
+  return {
+    method: oneOf(record, 'method', METHODS),
+    type: oneOf(record, 'type', SUBDESCRIPTOR_TYPES),
+    names: parseNames(record.names),
+  };
+}
