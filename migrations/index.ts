@@ -1,3 +1,9 @@
 // Every migration, in order. `npm run migration:generate` appends new ones here.
 import { Init1795475901687 } from './1795475901687-init.js';
-export const MIGRATIONS: (new () => object)[] = [Init1795475901687];
+import { LicencesDomains1796000000000 } from './1796000000000-licences-domains.js';
+import { TeamsProjects1796163197175 } from './1796163197175-teams-projects.js';
+export const MIGRATIONS: (new () => object)[] = [
+  Init1795475901687,
+  LicencesDomains1796000000000,
+  TeamsProjects1796163197175,
+];

@@ -5,7 +5,12 @@ import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DomainsModule } from './modules/domains/domains.module.js';
+import { ProjectsModule } from './modules/projects/projects.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { LicencesModule } from './modules/licences/licences.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -32,6 +37,11 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         HealthModule,
         UsersModule,
+        AuthModule,
+        TeamsModule,
+        ProjectsModule,
+        LicencesModule,
+        DomainsModule,
       ],
     };
   }

@@ -1,7 +1,29 @@
+import { DataDomain } from '../modules/domains/data-domain.entity.js';
+import {
+  LicenceCondition,
+  LicenceDomain,
+  LicenceLimitation,
+  LicencePermission,
+} from '../modules/licences/licence-subdescriptor.entity.js';
+import { Licence } from '../modules/licences/licence.entity.js';
+import { Project } from '../modules/projects/project.entity.js';
+import { Membership } from '../modules/teams/membership.entity.js';
+import { Team } from '../modules/teams/team.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /**
  * Every entity, listed explicitly (no globs) so the app, the migration CLI and the tests load
  * exactly the same set whether they run compiled JavaScript or TypeScript under jest.
  */
-export const ENTITIES = [User];
+export const ENTITIES = [
+  User,
+  Licence,
+  LicencePermission,
+  LicenceCondition,
+  LicenceLimitation,
+  LicenceDomain,
+  DataDomain,
+  Team,
+  Membership,
+  Project,
+];

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  RequestValidationError,
+} from '../../common/errors/domain-error.js';
+import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import type { FilterResource } from '../../common/filter-spec/index.js';
+import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
+import { TeamAccessService } from '../teams/team-access.service.js';
+import { TEAM_FILTER, TeamsService } from '../teams/teams.service.js';
+import type { PatchProjectDto, ProjectDto } from './project.dto.js';
+import type { Project } from './project.entity.js';
+import { toProjectJson, type ProjectJson } from './project.mapper.js';
+import { ProjectsRepository } from './projects.repository.js';
+
+export const PROJECT_FILTER: FilterResource = {
+  name: 'project',
+  table: 'projects',
+  primaryKey: 'id',
+  fields: {
+    pk: { column: 'id', type: 'int' },
+    name: { column: 'name', type: 'string' },
+    team: { column: 'team_id', type: 'int' },
+    creator: { column: 'creator_id', type: 'int' },
+    creation_time: { column: 'creation_time', type: 'datetime' },
+    deletion_time: { column: 'deletion_time', type: 'datetime' },
+  },
+  relations: {
+    team: { table: 'teams', localColumn: 'team_id', remoteColumn: 'id', resource: TEAM_FILTER },
+    ...TEAM_FILTER.relations,
+  },
+  active: '{alias}."deletion_time" IS NULL',
+};
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly teams: TeamsService,
+    private readonly access: TeamAccessService,
+  ) {}
+
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<ProjectJson>> {
+    const query = this.projects.listQuery('p');
+    const visible = this.access.memberTeamsCondition(caller, 'p.team_id');
+    if (visible) {
+      query.andWhere(visible.sql, visible.parameters);
+    }
+    const result = await executeList(query, 'p', PROJECT_FILTER, request);
+    return { ...result, items: result.items.map(toProjectJson) };
+  }
+
+  async create(caller: AuthUser, dto: ProjectDto): Promise<ProjectJson> {
+    await this.assertTeamExists(dto.team);
+    await this.access.assert(caller, dto.team, 'write');
+    try {
+      const project = await this.projects.insert({
+        name: dto.name,
+        teamId: dto.team,
+        creatorId: caller.id,
+      });
+      return toProjectJson(project);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async retrieve(caller: Caller, pk: number): Promise<ProjectJson> {
+    const project = await this.get(pk);
+    await this.access.assert(caller, project.teamId, 'read');
+    return toProjectJson(project);
+  }
+
+  /** Needs write access in the project's team, and in the target team when it moves. */
+  async update(caller: Caller, pk: number, dto: PatchProjectDto): Promise<ProjectJson> {
+    const project = await this.get(pk);
+    await this.access.assert(caller, project.teamId, 'write');
+    if (dto.team !== undefined && dto.team !== project.teamId) {
+      await this.assertTeamExists(dto.team);
+      await this.access.assert(caller, dto.team, 'write');
+    }
+    try {
+      await this.projects.update(pk, {
+        ...(dto.name !== undefined && { name: dto.name }),
+        ...(dto.team !== undefined && { teamId: dto.team }),
+      });
+    } catch (error) {
+      throw this.translate(error);
+    }
+    return toProjectJson(await this.get(pk));
+  }
+
+  async destroy(caller: Caller, pk: number): Promise<void> {
+    const project = await this.get(pk);
+    await this.access.assert(caller, project.teamId, 'write');
+    await this.projects.softDelete(pk);
+  }
+
+  async hardDelete(pk: number): Promise<ProjectJson> {
+    const before = toProjectJson(await this.get(pk));
+    try {
+      await this.projects.hardDelete(pk);
+    } catch (error) {
+      if (foreignKeyViolation(error)) {
+        throw new BadRequestError(
+          'Cannot hard-delete this project: datasets still belong to it; hard-delete them first.',
+        );
+      }
+      throw error;
+    }
+    return before;
+  }
+
+  async reinstate(pk: number): Promise<ProjectJson> {
+    const project = await this.get(pk);
+    if (project.deletionTime !== null) {
+      try {
+        await this.projects.update(pk, { deletionTime: null });
+      } catch (error) {
+        if (uniqueViolation(error) !== undefined) {
+          throw new ConflictError(
+            `Cannot reinstate project '${project.name}': an active project of its team already ` +
+              'has that name.',
+          );
+        }
+        throw error;
+      }
+    }
+    return toProjectJson(await this.get(pk));
+  }
+
+  /** The owning team of a project (deleted or not), for other modules; 404 when none. */
+  async teamOf(pk: number): Promise<number> {
+    return (await this.get(pk)).teamId;
+  }
+
+  private async assertTeamExists(team: number): Promise<void> {
+    if (!(await this.teams.teamExists(team))) {
+      throw new RequestValidationError({ team: [`Invalid pk "${team}" - object does not exist.`] });
+    }
+  }
+
+  private async get(pk: number): Promise<Project> {
+    const project = await this.projects.findById(pk);
+    if (!project) {
+      throw new NotFoundError();
+    }
+    return project;
+  }
+
+  private translate(error: unknown): unknown {
+    if (uniqueViolation(error) !== undefined) {
+      return new ConflictError('A project with this name already exists in this team.');
+    }
+    return error;
+  }
+}

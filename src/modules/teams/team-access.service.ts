@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { isSiteAdmin, type Caller } from '../../common/auth/auth-user.js';
+import { NotAuthenticatedError, PermissionDeniedError } from '../../common/errors/domain-error.js';
+import type { Level } from './membership.entity.js';
+import { TeamsRepository } from './teams.repository.js';
+
+/** What an action needs in the owning team. Site admins pass every check. */
+export type TeamAccess = 'read' | 'write' | 'admin';
+
+const LEVELS_GRANTING: Record<TeamAccess, readonly Level[]> = {
+  // Strata has no worker nodes, so eXecute members are readers (spec Part A 9).
+  read: ['R', 'X', 'W', 'A'],
+  write: ['W', 'A'],
+  admin: ['A'],
+};
+
+/**
+ * The one place that decides team permissions: guards and services of every module ask here,
+ * and nothing else reads memberships to decide access.
+ */
+@Injectable()
+export class TeamAccessService {
+  constructor(private readonly teams: TeamsRepository) {}
+
+  async can(caller: Caller, teamId: number, access: TeamAccess): Promise<boolean> {
+    if (!caller) {
+      return false;
+    }
+    if (isSiteAdmin(caller)) {
+      return true;
+    }
+    const level = await this.teams.levelOf(caller.id, teamId);
+    return level !== undefined && LEVELS_GRANTING[access].includes(level);
+  }
+
+  /** Anonymous callers get 401 (log in and retry); authenticated ones 403, never 401. */
+  async assert(caller: Caller, teamId: number, access: TeamAccess): Promise<void> {
+    if (!(await this.can(caller, teamId, access))) {
+      throw caller ? new PermissionDeniedError() : new NotAuthenticatedError();
+    }
+  }
+
+  /** Read access to a dataset: its team's members, or anyone at all when it is public. */
+  async canReadDataset(caller: Caller, teamId: number, isPublic: boolean): Promise<boolean> {
+    return isPublic || this.can(caller, teamId, 'read');
+  }
+
+  /**
+   * A SQL condition limiting a list to rows of teams the caller belongs to, for list queries of
+   * any module; undefined when the caller sees everything (site admins).
+   */
+  memberTeamsCondition(
+    caller: Caller,
+    teamIdColumn: string,
+  ): { sql: string; parameters: Record<string, unknown> } | undefined {
+    if (isSiteAdmin(caller)) {
+      return undefined;
+    }
+    if (!caller) {
+      return { sql: 'FALSE', parameters: {} };
+    }
+    return {
+      sql:
+        `${teamIdColumn} IN (SELECT access_m.team_id FROM memberships access_m ` +
+        'WHERE access_m.user_id = :accessViewer AND access_m.deletion_time IS NULL)',
+      parameters: { accessViewer: caller.id },
+    };
+  }
+
+  /** The member's level, for `GET /v1/teams/{pk}/permissions/{username}`. */
+  levelOf(userId: number, teamId: number): Promise<Level | undefined> {
+    return this.teams.levelOf(userId, teamId);
+  }
+}

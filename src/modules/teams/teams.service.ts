@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import type { FilterResource } from '../../common/filter-spec/index.js';
+import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
+import { UsersService } from '../users/users.service.js';
+import { LEVELS, type Level, type Membership } from './membership.entity.js';
+import { TeamAccessService } from './team-access.service.js';
+import { deriveSlug, slugCandidate, TEAM_SLUG_MAX } from './team-slug.js';
+import type { Team } from './team.entity.js';
+import { toMembershipJson, toTeamJson, type MembershipJson, type TeamJson } from './team.mapper.js';
+import { TeamsRepository } from './teams.repository.js';
+
+const USER_REF: FilterResource = {
+  name: 'user',
+  table: 'users',
+  primaryKey: 'id',
+  fields: { pk: { column: 'id', type: 'int' }, username: { column: 'username', type: 'string' } },
+};
+
+export const TEAM_FILTER: FilterResource = {
+  name: 'team',
+  table: 'teams',
+  primaryKey: 'id',
+  fields: {
+    pk: { column: 'id', type: 'int' },
+    name: { column: 'name', type: 'string' },
+    creator: { column: 'creator_id', type: 'int' },
+    creation_time: { column: 'creation_time', type: 'datetime' },
+    deletion_time: { column: 'deletion_time', type: 'datetime' },
+  },
+  relations: {
+    creator: { table: 'users', localColumn: 'creator_id', remoteColumn: 'id', resource: USER_REF },
+  },
+  active: '{alias}."deletion_time" IS NULL',
+};
+
+const NAME_TAKEN = 'A team with this name already exists.';
+
+export interface MembershipChange {
+  username: string;
+  method: 'add' | 'remove' | 'update';
+  permissions: Level;
+}
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly access: TeamAccessService,
+    private readonly users: UsersService,
+  ) {}
+
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<TeamJson>> {
+    const query = this.teams.listQuery('t');
+    const visible = this.access.memberTeamsCondition(caller, 't.id');
+    if (visible) {
+      query.andWhere(visible.sql, visible.parameters);
+    }
+    const result = await executeList(query, 't', TEAM_FILTER, request);
+    return { ...result, items: await this.toJson(result.items) };
+  }
+
+  async create(caller: AuthUser, name: string): Promise<TeamJson> {
+    const team = await this.insertWithSlug(caller, name);
+    return (await this.toJson([team]))[0];
+  }
+
+  async retrieve(caller: Caller, pk: number): Promise<TeamJson> {
+    const team = await this.get(pk);
+    await this.access.assert(caller, team.id, 'read');
+    return (await this.toJson([team]))[0];
+  }
+
+  async update(caller: Caller, pk: number, name: string | undefined): Promise<TeamJson> {
+    const team = await this.get(pk);
+    await this.access.assert(caller, team.id, 'admin');
+    if (name !== undefined && name !== team.name) {
+      try {
+        await this.teams.renameTeam(team.id, name);
+      } catch (error) {
+        throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+      }
+    }
+    return this.retrieveUnchecked(pk);
+  }
+
+  async destroy(caller: Caller, pk: number): Promise<void> {
+    const team = await this.get(pk);
+    await this.access.assert(caller, team.id, 'admin');
+    await this.teams.softDeleteTeam(team.id);
+  }
+
+  /** Site admins only (guarded); answers with the team as it was. */
+  async hardDelete(pk: number): Promise<TeamJson> {
+    const before = await this.retrieveUnchecked(pk);
+    try {
+      await this.teams.hardDeleteTeam(pk);
+    } catch (error) {
+      if (foreignKeyViolation(error)) {
+        throw new BadRequestError(
+          'Cannot hard-delete this team: it still owns projects; hard-delete them first.',
+        );
+      }
+      throw error;
+    }
+    return before;
+  }
+
+  async reinstate(pk: number): Promise<TeamJson> {
+    const team = await this.get(pk);
+    if (team.deletionTime !== null) {
+      try {
+        await this.teams.reinstateTeam(pk);
+      } catch (error) {
+        if (uniqueViolation(error) !== undefined) {
+          throw new ConflictError(
+            `Cannot reinstate team '${team.name}': an active team already uses its name or slug.`,
+          );
+        }
+        throw error;
+      }
+    }
+    return this.retrieveUnchecked(pk);
+  }
+
+  async modifyMembership(
+    caller: AuthUser,
+    pk: number,
+    change: MembershipChange,
+  ): Promise<MembershipJson> {
+    const team = await this.get(pk);
+    await this.access.assert(caller, team.id, 'admin');
+    const user = await this.users.findRefByUsername(change.username);
+    if (!user) {
+      throw badName(change.username, 'No user with this username exists');
+    }
+    if (!user.isActive) {
+      throw badName(change.username, 'This user is no longer active');
+    }
+    const current = await this.teams.activeMembership(user.id, team.id);
+    let result: Membership;
+    switch (change.method) {
+      case 'add':
+        if (current) {
+          throw badName(change.username, `This user is already a member of team ${team.name}`);
+        }
+        try {
+          result = await this.teams.insertMembership({
+            userId: user.id,
+            teamId: team.id,
+            permissions: change.permissions,
+            creatorId: caller.id,
+          });
+        } catch (error) {
+          // Two concurrent adds of one user: the partial unique index lets only one through.
+          if (uniqueViolation(error) !== undefined) {
+            throw badName(change.username, `This user is already a member of team ${team.name}`);
+          }
+          throw error;
+        }
+        break;
+      case 'remove':
+        if (!current) {
+          throw badName(change.username, `This user is not a member of team ${team.name}`);
+        }
+        result = await this.teams.endMembership(current);
+        break;
+      case 'update':
+        if (!current) {
+          throw badName(change.username, `This user is not a member of team ${team.name}`);
+        }
+        current.permissions = change.permissions;
+        result = await this.teams.saveMembership(current);
+        break;
+    }
+    return toMembershipJson(result);
+  }
+
+  async permissionsFor(caller: Caller, pk: number, username: string): Promise<Level> {
+    const team = await this.get(pk);
+    await this.access.assert(caller, team.id, 'admin');
+    const user = await this.users.findRefByUsername(username);
+    if (!user) {
+      throw badName(username, 'No user with this username exists');
+    }
+    const level = await this.access.levelOf(user.id, team.id);
+    if (!level) {
+      throw badName(username, `This user is not a current member of team ${team.name}`);
+    }
+    return level;
+  }
+
+  /** Whether a team with this pk exists (deleted or not), for other modules. */
+  async teamExists(pk: number): Promise<boolean> {
+    return (await this.teams.findTeam(pk)) !== null;
+  }
+
+  private async retrieveUnchecked(pk: number): Promise<TeamJson> {
+    return (await this.toJson([await this.get(pk)]))[0];
+  }
+
+  private async get(pk: number): Promise<Team> {
+    const team = await this.teams.findTeam(pk);
+    if (!team) {
+      throw new NotFoundError();
+    }
+    return team;
+  }
+
+  private async toJson(teams: Team[]): Promise<TeamJson[]> {
+    const members = await this.teams.membersOf(teams.map((team) => team.id));
+    return teams.map((team) => toTeamJson(team, members.get(team.id) ?? []));
+  }
+
+  /**
+   * Inserts the team under the first free slug derived from its name. The partial unique index
+   * on active slugs settles races between instances: on a clash we look again and retry.
+   */
+  private async insertWithSlug(caller: AuthUser, name: string): Promise<Team> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        return await this.teams.transaction(async (manager) => {
+          const id = await this.teams.nextTeamId(manager);
+          let base = deriveSlug(name, TEAM_SLUG_MAX);
+          if (base.length < 3) {
+            base = `team-${id}`;
+          }
+          const taken = await this.teams.slugsLike(base, manager);
+          let n = 1;
+          while (taken.has(slugCandidate(base, n, TEAM_SLUG_MAX))) {
+            n += 1;
+          }
+          return this.teams.insertTeam(manager, {
+            id,
+            name,
+            slug: slugCandidate(base, n, TEAM_SLUG_MAX),
+            creatorId: caller.id,
+          });
+        });
+      } catch (error) {
+        const constraint = uniqueViolation(error);
+        if (constraint === 'uq_teams_active_slug') {
+          continue;
+        }
+        if (constraint !== undefined) {
+          throw new ConflictError(NAME_TAKEN);
+        }
+        throw error;
+      }
+    }
+    throw new ConflictError('Could not find a free slug for this team name; try another name.');
+  }
+}
+
+function badName(name: string, reason: string): BadRequestError {
+  return new BadRequestError(`Bad name '${name}': ${reason}`);
+}
+
+/** Checks the memberships body against UFDL's strict MembershipModSpec schema. */
+export function parseMembershipChange(body: unknown): MembershipChange {
+  const fail = (reason: string): never => {
+    throw new BadRequestError(`Unable to parse JSON: ${reason}`);
+  };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return fail('expected an object with username, method and optional permissions');
+  }
+  const record = body as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!['username', 'method', 'permissions'].includes(key)) {
+      fail(`unexpected key '${key}'`);
+    }
+  }
+  const { username, method, permissions } = record;
+  if (typeof username !== 'string' || username.length < 1 || username.length > 150) {
+    fail('username must be a string of 1 to 150 characters');
+  }
+  if (method !== 'add' && method !== 'remove' && method !== 'update') {
+    fail('method must be one of add, remove, update');
+  }
+  if (permissions !== undefined && !LEVELS.includes(permissions as Level)) {
+    fail('permissions must be one of R, X, W, A');
+  }
+  return {
+    username: username as string,
+    method: method as MembershipChange['method'],
+    permissions: (permissions as Level | undefined) ?? 'R',
+  };
+}
