@@ -1,0 +1,385 @@
+import request from 'supertest';
+import { createTestApp, TEST_ADMIN, type TestApp } from '../utils/test-app.js';
+import { createUser } from '../utils/auth.js';
+import {
+  authed,
+  createCast,
+  createProject,
+  createTeam,
+  ROLES,
+  unique,
+  type Cast,
+  type Role,
+} from '../utils/fixtures.js';
+
+/**
+ * Every /v1 route of the identity area, called by every role: pins who may do what. Routes that
+ * change or destroy things get fresh objects for each call, so one role's success cannot hide
+ * another's answer.
+ */
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface Context {
+  team: { pk: number; name: string };
+  project: { pk: number };
+  licence: number;
+  user: { id: number; username: string };
+  role: Role;
+}
+
+interface RouteCase {
+  name: string;
+  method: Method;
+  path: (context: Context) => string;
+  body?: (context: Context) => object;
+  /** Status per role; roles left out get `otherwise`. */
+  expect: Partial<Record<Role, number>>;
+  otherwise: number;
+}
+
+const ANYONE = (status: number): Partial<Record<Role, number>> => ({
+  anonymous: 401,
+  outsider: status,
+  R: status,
+  X: status,
+  W: status,
+  A: status,
+  admin: status,
+});
+const ADMIN_ONLY = (status: number) => ({ anonymous: 401, admin: status });
+const MEMBERS = (status: number) => ({
+  anonymous: 401,
+  R: status,
+  X: status,
+  W: status,
+  A: status,
+  admin: status,
+});
+const WRITERS = (status: number) => ({ anonymous: 401, W: status, A: status, admin: status });
+const TEAM_ADMINS = (status: number) => ({ anonymous: 401, A: status, admin: status });
+
+const ROUTES: RouteCase[] = [
+  // users
+  {
+    name: 'users list',
+    method: 'post',
+    path: () => '/v1/users/list',
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'users create',
+    method: 'post',
+    path: () => '/v1/users/create',
+    body: () => ({ username: unique('new'), password: 'a-password' }),
+    expect: ADMIN_ONLY(201),
+    otherwise: 403,
+  },
+  {
+    name: 'users retrieve',
+    method: 'get',
+    path: (c) => `/v1/users/${c.user.id}`,
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'users get_by_name (someone else)',
+    method: 'get',
+    path: (c) => `/v1/users/${c.user.username}`,
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'users update',
+    method: 'put',
+    path: (c) => `/v1/users/${c.user.id}`,
+    body: (c) => ({ username: c.user.username, email: 'x@example.org' }),
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'users partial_update',
+    method: 'patch',
+    path: (c) => `/v1/users/${c.user.id}`,
+    body: () => ({ first_name: 'Changed' }),
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'users destroy',
+    method: 'delete',
+    path: (c) => `/v1/users/${c.user.id}`,
+    expect: ADMIN_ONLY(204),
+    otherwise: 403,
+  },
+  // teams
+  {
+    name: 'teams list',
+    method: 'post',
+    path: () => '/v1/teams/list',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams create',
+    method: 'post',
+    path: () => '/v1/teams/create',
+    body: () => ({ name: unique('team') }),
+    expect: ADMIN_ONLY(201),
+    otherwise: 403,
+  },
+  {
+    name: 'teams retrieve',
+    method: 'get',
+    path: (c) => `/v1/teams/${c.team.pk}`,
+    expect: MEMBERS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams update',
+    method: 'put',
+    path: (c) => `/v1/teams/${c.team.pk}`,
+    body: () => ({ name: unique('renamed') }),
+    expect: TEAM_ADMINS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams partial_update',
+    method: 'patch',
+    path: (c) => `/v1/teams/${c.team.pk}`,
+    body: () => ({ name: unique('renamed') }),
+    expect: TEAM_ADMINS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams destroy',
+    method: 'delete',
+    path: (c) => `/v1/teams/${c.team.pk}`,
+    expect: TEAM_ADMINS(204),
+    otherwise: 403,
+  },
+  {
+    name: 'teams hard_delete',
+    method: 'delete',
+    path: (c) => `/v1/teams/${c.team.pk}/hard`,
+    expect: ADMIN_ONLY(400),
+    otherwise: 403,
+  },
+  {
+    name: 'teams reinstate',
+    method: 'delete',
+    path: (c) => `/v1/teams/${c.team.pk}/reinstate`,
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams memberships',
+    method: 'patch',
+    path: (c) => `/v1/teams/${c.team.pk}/memberships`,
+    body: (c) => ({ method: 'add', username: c.user.username, permissions: 'R' }),
+    expect: TEAM_ADMINS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'teams permissions',
+    method: 'get',
+    path: (c) => `/v1/teams/${c.team.pk}/permissions/${TEST_ADMIN.username}`,
+    expect: TEAM_ADMINS(400),
+    otherwise: 403,
+  },
+  // projects
+  {
+    name: 'projects list',
+    method: 'post',
+    path: () => '/v1/projects/list',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+  {
+    name: 'projects create',
+    method: 'post',
+    path: () => '/v1/projects/create',
+    body: (c) => ({ name: unique('project'), team: c.team.pk }),
+    expect: WRITERS(201),
+    otherwise: 403,
+  },
+  {
+    name: 'projects retrieve',
+    method: 'get',
+    path: (c) => `/v1/projects/${c.project.pk}`,
+    expect: MEMBERS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'projects update',
+    method: 'put',
+    path: (c) => `/v1/projects/${c.project.pk}`,
+    body: (c) => ({ name: unique('renamed'), team: c.team.pk }),
+    expect: WRITERS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'projects partial_update',
+    method: 'patch',
+    path: (c) => `/v1/projects/${c.project.pk}`,
+    body: () => ({ name: unique('renamed') }),
+    expect: WRITERS(200),
+    otherwise: 403,
+  },
+  {
+    name: 'projects destroy',
+    method: 'delete',
+    path: (c) => `/v1/projects/${c.project.pk}`,
+    expect: WRITERS(204),
+    otherwise: 403,
+  },
+  {
+    name: 'projects hard_delete',
+    method: 'delete',
+    path: (c) => `/v1/projects/${c.project.pk}/hard`,
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'projects reinstate',
+    method: 'delete',
+    path: (c) => `/v1/projects/${c.project.pk}/reinstate`,
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  // licences and domains
+  {
+    name: 'licences list',
+    method: 'post',
+    path: () => '/v1/licences/list',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+  {
+    name: 'licences retrieve',
+    method: 'get',
+    path: () => '/v1/licences/11',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+  {
+    name: 'licences create',
+    method: 'post',
+    path: () => '/v1/licences/create',
+    body: () => ({ name: unique('licence'), url: 'https://example.org/licence' }),
+    expect: ADMIN_ONLY(201),
+    otherwise: 403,
+  },
+  {
+    name: 'licences update',
+    method: 'put',
+    path: (c) => `/v1/licences/${c.licence}`,
+    body: () => ({ name: unique('licence'), url: 'https://example.org/changed' }),
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'licences partial_update',
+    method: 'patch',
+    path: (c) => `/v1/licenses/${c.licence}`,
+    body: () => ({ url: 'https://example.org/patched' }),
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'licences subdescriptors',
+    method: 'patch',
+    path: (c) => `/v1/licences/${c.licence}/subdescriptors`,
+    body: () => ({ method: 'add', type: 'conditions', names: ['Attribution'] }),
+    expect: ADMIN_ONLY(200),
+    otherwise: 403,
+  },
+  {
+    name: 'licences destroy',
+    method: 'delete',
+    path: (c) => `/v1/licences/${c.licence}`,
+    expect: ADMIN_ONLY(204),
+    otherwise: 403,
+  },
+  {
+    name: 'domains list',
+    method: 'post',
+    path: () => '/v1/domains/list',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+  {
+    name: 'domains retrieve',
+    method: 'get',
+    path: () => '/v1/domains/1',
+    expect: ANYONE(200),
+    otherwise: 403,
+  },
+];
+
+describe('/v1 authorisation matrix (every route, every role)', () => {
+  let testApp: TestApp;
+  let cast: Cast;
+  const http = () => request(testApp.app.getHttpServer());
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    cast = await createCast(testApp);
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  async function freshContext(role: Role): Promise<Context> {
+    const team = await createTeam(testApp, cast);
+    const project = await createProject(testApp, cast.admin, team.pk);
+    const licence = await http()
+      .post('/v1/licences/create')
+      .set(authed(cast.admin))
+      .send({ name: unique('lic'), url: 'https://example.org/l' })
+      .expect(201);
+    const user = await createUser(testApp);
+    // Reinstate needs something deleted; hard delete of a team with a project answers 400.
+    return { team, project, licence: licence.body.pk, user, role };
+  }
+
+  describe.each(ROUTES)('$name', (route) => {
+    it.each(ROLES.map((role) => [role]))('as %s', async (role) => {
+      const context = await freshContext(role);
+      if (route.name.endsWith('reinstate')) {
+        const target = route.name.startsWith('teams') ? 'teams' : 'projects';
+        const pk = target === 'teams' ? context.team.pk : context.project.pk;
+        await http().delete(`/v1/${target}/${pk}`).set(authed(cast.admin)).expect(204);
+      }
+      const expected = route.expect[role] ?? route.otherwise;
+      let call = http()[route.method](route.path(context)).set(authed(cast.actors[role].token));
+      if (route.body) {
+        call = call.send(route.body(context));
+      }
+      const response = await call;
+      expect({ role, status: response.status, body: response.body }).toMatchObject({
+        role,
+        status: expected,
+      });
+      if (expected === 401) {
+        expect(response.headers['www-authenticate']).toBe('Bearer realm="api"');
+      }
+      if (role !== 'anonymous') {
+        // An authenticated caller is never told 401: the official clients would loop.
+        expect(response.status).not.toBe(401);
+      }
+    });
+  });
+
+  it('should leave a team unchanged when a non-admin member is refused a rename', async () => {
+    const context = await freshContext('W');
+    await http()
+      .patch(`/v1/teams/${context.team.pk}`)
+      .set(authed(cast.actors.W.token))
+      .send({ name: 'hijacked' })
+      .expect(403);
+    const after = await http().get(`/v1/teams/${context.team.pk}`).set(authed(cast.admin));
+    expect(after.body.name).toBe(context.team.name);
+  });
+});
