@@ -2,8 +2,10 @@
 import { Init1795475901687 } from './1795475901687-init.js';
 import { LicencesDomains1796000000000 } from './1796000000000-licences-domains.js';
 import { TeamsProjects1796163197175 } from './1796163197175-teams-projects.js';
+import { Datasets1796163790041 } from './1796163790041-datasets.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
   TeamsProjects1796163197175,
+  Datasets1796163790041,
 ];

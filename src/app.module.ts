@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { DatasetsModule } from './modules/datasets/datasets.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         TeamsModule,
         ProjectsModule,
+        DatasetsModule,
         LicencesModule,
         DomainsModule,
       ],

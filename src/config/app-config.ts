@@ -36,6 +36,14 @@ export interface AppConfig {
   /** Lifetimes of JWT access and refresh tokens, in seconds (UFDL: 5 minutes and 8 hours). */
   readonly accessTokenLifetime: number;
   readonly refreshTokenLifetime: number;
+  /** Largest single file accepted by an upload, in bytes (413 above it). */
+  readonly maxUploadBytes: number;
+  /** Limits on a `files-multi` zip: entries, total uncompressed bytes, compression ratio. */
+  readonly zip: {
+    readonly maxEntries: number;
+    readonly maxTotalBytes: number;
+    readonly maxCompressionRatio: number;
+  };
 }
 
 /** The config once the database is provisioned and the JWT secret is known. */
@@ -109,6 +117,30 @@ class Environment {
   @Min(1)
   @Max(31_536_000)
   REFRESH_TOKEN_LIFETIME: number = 28_800;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (bytes)' })
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  MAX_UPLOAD_BYTES: number = 10 * 1024 ** 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(10_000_000)
+  ZIP_MAX_ENTRIES: number = 100_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (bytes)' })
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  ZIP_MAX_TOTAL_BYTES: number = 20 * 1024 ** 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(100_000)
+  ZIP_MAX_COMPRESSION_RATIO: number = 200;
 }
 
 /** A configuration problem; the message names every offending variable. */
@@ -169,5 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     accessTokenLifetime: parsed.ACCESS_TOKEN_LIFETIME,
     refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
+    maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
+    zip: {
+      maxEntries: parsed.ZIP_MAX_ENTRIES,
+      maxTotalBytes: parsed.ZIP_MAX_TOTAL_BYTES,
+      maxCompressionRatio: parsed.ZIP_MAX_COMPRESSION_RATIO,
+    },
   };
 }

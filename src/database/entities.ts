@@ -6,6 +6,9 @@ import {
   LicencePermission,
 } from '../modules/licences/licence-subdescriptor.entity.js';
 import { Licence } from '../modules/licences/licence.entity.js';
+import { Blob } from '../modules/dataset-files/blob.entity.js';
+import { DatasetFile } from '../modules/dataset-files/dataset-file.entity.js';
+import { Dataset } from '../modules/datasets/dataset.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { Membership } from '../modules/teams/membership.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
@@ -26,4 +29,7 @@ export const ENTITIES = [
   Team,
   Membership,
   Project,
+  Dataset,
+  Blob,
+  DatasetFile,
 ];

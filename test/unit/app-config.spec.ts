@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       accessTokenLifetime: 300,
       refreshTokenLifetime: 28_800,
+      maxUploadBytes: 10 * 1024 ** 3,
+      zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
     });
   });
 
@@ -41,6 +43,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       ACCESS_TOKEN_LIFETIME: '60',
       REFRESH_TOKEN_LIFETIME: '3600',
+      MAX_UPLOAD_BYTES: '1048576',
+      ZIP_MAX_ENTRIES: '10',
+      ZIP_MAX_TOTAL_BYTES: '2048',
+      ZIP_MAX_COMPRESSION_RATIO: '50',
     });
     expect(config).toEqual({
       port: 8080,
@@ -52,6 +58,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       accessTokenLifetime: 60,
       refreshTokenLifetime: 3600,
+      maxUploadBytes: 1_048_576,
+      zip: { maxEntries: 10, maxTotalBytes: 2048, maxCompressionRatio: 50 },
     });
   });
 
@@ -73,6 +81,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ACCESS_TOKEN_LIFETIME: '0' }, 'ACCESS_TOKEN_LIFETIME'],
     [{ REFRESH_TOKEN_LIFETIME: 'soon' }, 'REFRESH_TOKEN_LIFETIME'],
+    [{ MAX_UPLOAD_BYTES: '0' }, 'MAX_UPLOAD_BYTES'],
+    [{ ZIP_MAX_ENTRIES: 'many' }, 'ZIP_MAX_ENTRIES'],
     [{ ACCESS_TOKEN_LIFETIME: '600', REFRESH_TOKEN_LIFETIME: '60' }, 'REFRESH_TOKEN_LIFETIME'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity.js';
 
 @Injectable()
@@ -26,15 +26,23 @@ export class ProjectsRepository {
 
   /**
    * Soft-deletes the project; `cascade` runs in the same transaction with the same timestamp so
-   * its datasets go with it (the datasets module supplies that step).
+   * what belongs to the project goes with it (other modules supply those steps).
    */
-  async softDelete(id: number): Promise<void> {
-    await this.dataSource.getRepository(Project).update(
-      { id, deletionTime: IsNull() },
-      {
-        deletionTime: () => 'now()',
-      },
-    );
+  async softDelete(
+    id: number,
+    cascade: (manager: EntityManager, projectId: number, at: Date) => Promise<void>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
+      const result = await manager.update(
+        Project,
+        { id, deletionTime: IsNull() },
+        { deletionTime: now },
+      );
+      if (result.affected) {
+        await cascade(manager, id, now);
+      }
+    });
   }
 
   async hardDelete(id: number): Promise<void> {

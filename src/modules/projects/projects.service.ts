@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
 import {
   BadRequestError,
@@ -35,8 +36,19 @@ export const PROJECT_FILTER: FilterResource = {
   active: '{alias}."deletion_time" IS NULL',
 };
 
+/** A step run inside the transaction that soft-deletes a project, with its timestamp. */
+export type ProjectDeletionStep = (
+  manager: EntityManager,
+  projectId: number,
+  deletedAt: Date,
+) => Promise<void>;
+
 @Injectable()
 export class ProjectsService {
+  // Modules that own things inside projects (datasets) register here; the projects module
+  // cannot depend on them without a cycle.
+  private readonly deletionSteps: ProjectDeletionStep[] = [];
+
   constructor(
     private readonly projects: ProjectsRepository,
     private readonly teams: TeamsService,
@@ -96,7 +108,16 @@ export class ProjectsService {
   async destroy(caller: Caller, pk: number): Promise<void> {
     const project = await this.get(pk);
     await this.access.assert(caller, project.teamId, 'write');
-    await this.projects.softDelete(pk);
+    await this.projects.softDelete(pk, async (manager, projectId, at) => {
+      for (const step of this.deletionSteps) {
+        await step(manager, projectId, at);
+      }
+    });
+  }
+
+  /** Registers a step of every project soft delete (same transaction, same timestamp). */
+  onSoftDelete(step: ProjectDeletionStep): void {
+    this.deletionSteps.push(step);
   }
 
   async hardDelete(pk: number): Promise<ProjectJson> {
@@ -132,9 +153,9 @@ export class ProjectsService {
     return toProjectJson(await this.get(pk));
   }
 
-  /** The owning team of a project (deleted or not), for other modules; 404 when none. */
-  async teamOf(pk: number): Promise<number> {
-    return (await this.get(pk)).teamId;
+  /** The owning team of a project (deleted or not), or undefined when there is no such project. */
+  async findTeamOf(pk: number): Promise<number | undefined> {
+    return (await this.projects.findById(pk))?.teamId;
   }
 
   private async assertTeamExists(team: number): Promise<void> {

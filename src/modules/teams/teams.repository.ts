@@ -57,15 +57,13 @@ export class TeamsRepository {
     return new Set(rows.map((row) => row.slug));
   }
 
-  async nextTeamId(manager: EntityManager): Promise<number> {
-    const rows = await manager.query<{ id: string }[]>(
-      "SELECT nextval(pg_get_serial_sequence('teams', 'id')) AS id",
-    );
-    return Number(rows[0].id);
-  }
-
   async insertTeam(manager: EntityManager, team: Partial<Team>): Promise<Team> {
     return manager.save(manager.create(Team, team));
+  }
+
+  async setSlug(manager: EntityManager, team: Team, slug: string): Promise<Team> {
+    await manager.update(Team, { id: team.id }, { slug });
+    return { ...team, slug };
   }
 
   async renameTeam(id: number, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -222,10 +223,15 @@ export class TeamsService {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {
         return await this.teams.transaction(async (manager) => {
-          const id = await this.teams.nextTeamId(manager);
-          let base = deriveSlug(name, TEAM_SLUG_MAX);
+          const base = deriveSlug(name, TEAM_SLUG_MAX);
           if (base.length < 3) {
-            base = `team-${id}`;
+            // Too short to stand alone: `team-<pk>`, known only once the row exists.
+            const team = await this.teams.insertTeam(manager, {
+              name,
+              slug: `tmp-${randomBytes(13).toString('hex')}`,
+              creatorId: caller.id,
+            });
+            return this.teams.setSlug(manager, team, `team-${team.id}`);
           }
           const taken = await this.teams.slugsLike(base, manager);
           let n = 1;
@@ -233,7 +239,6 @@ export class TeamsService {
             n += 1;
           }
           return this.teams.insertTeam(manager, {
-            id,
             name,
             slug: slugCandidate(base, n, TEAM_SLUG_MAX),
             creatorId: caller.id,

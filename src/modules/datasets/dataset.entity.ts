@@ -1,0 +1,70 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SoftDeleteRecord } from '../../common/entities/soft-delete.entity.js';
+import { DataDomain } from '../domains/data-domain.entity.js';
+import { Licence } from '../licences/licence.entity.js';
+import { Project } from '../projects/project.entity.js';
+
+/** One version of a dataset. Every version is a row of its own; files hang off it by reference. */
+@Entity({ name: 'datasets' })
+@Index('uq_datasets_active_name_version_project', ['name', 'version', 'projectId'], {
+  unique: true,
+  where: '"deletion_time" IS NULL',
+})
+@Index('ix_datasets_project', ['projectId'])
+@Index('ix_datasets_slug', ['slug'])
+export class Dataset extends SoftDeleteRecord {
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_datasets' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ name: 'previous_version', type: 'int', default: -1 })
+  previousVersion: number;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ name: 'project_id', type: 'int' })
+  projectId: number;
+
+  // RESTRICT: a project is hard-deleted only once its datasets are gone (answered 400).
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'project_id' })
+  project?: Project;
+
+  @Column({ name: 'licence_id', type: 'int' })
+  licenceId: number;
+
+  // RESTRICT: a licence in use cannot be deleted (the licences service answers 400).
+  @ManyToOne(() => Licence, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'licence_id' })
+  licence?: Licence;
+
+  @Column({ name: 'is_public', type: 'boolean', default: false })
+  isPublic: boolean;
+
+  @Column({ name: 'domain_id', type: 'int', nullable: true })
+  domainId: number | null;
+
+  @ManyToOne(() => DataDomain, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'domain_id' })
+  domain?: DataDomain | null;
+
+  @Column({ type: 'text', default: '' })
+  tags: string;
+
+  /**
+   * The `/v0` id (data.world's dataset slug): shared by every version of one lineage, unique
+   * among the team's active lineages.
+   */
+  @Column({ type: 'varchar', length: 95 })
+  slug: string;
+
+  /** data.world's Markdown summary; `/v1` has no field for it. */
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
+import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
+import type { DatasetJson } from './dataset.mapper.js';
+import { DatasetsService } from './datasets.service.js';
+
+@ApiTags('v1 datasets')
+@ApiBearerAuth()
+@Controller('v1/datasets')
+export class DatasetsController {
+  constructor(private readonly datasets: DatasetsService) {}
+
+  @Post('list')
+  @HttpCode(200)
+  @AllowAnonymous()
+  @ApiOperation({
+    summary: "List datasets: public ones, plus (signed in) those of the caller's teams",
+  })
+  @ApiBody({ required: false, schema: { type: 'object' } })
+  async list(
+    @CurrentUser() caller: Caller,
+    @ListParams() request: ListRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DatasetJson[]> {
+    return sendList(response, await this.datasets.list(caller, request));
+  }
+
+  @Post('create')
+  @ApiOperation({ summary: "Create a dataset, version 1 (write members of the project's team)" })
+  create(@CurrentUser() caller: AuthUser, @Body() dto: DatasetDto): Promise<DatasetJson> {
+    return this.datasets.create(caller, dto);
+  }
+
+  @Get(':pk')
+  @AllowAnonymous()
+  @ApiOperation({ summary: 'Retrieve a dataset (members; anyone when it is public)' })
+  retrieve(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<DatasetJson> {
+    return this.datasets.retrieve(caller, pk);
+  }
+
+  @Put(':pk')
+  @ApiOperation({ summary: 'Update a dataset (write members; moving needs write in both teams)' })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Body() dto: DatasetDto,
+  ): Promise<DatasetJson> {
+    return this.datasets.update(caller, pk, dto);
+  }
+
+  @Patch(':pk')
+  @ApiOperation({ summary: 'Partially update a dataset (as PUT)' })
+  partialUpdate(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Body() dto: PatchDatasetDto,
+  ): Promise<DatasetJson> {
+    return this.datasets.update(caller, pk, dto);
+  }
+}

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import {
+  ConflictError,
+  NotAuthenticatedError,
+  NotFoundError,
+  PermissionDeniedError,
+  RequestValidationError,
+} from '../../common/errors/domain-error.js';
+import { uniqueViolation } from '../../common/errors/pg-errors.js';
+import type { FilterResource } from '../../common/filter-spec/index.js';
+import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
+import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import { DOMAIN_FILTER } from '../domains/domains.service.js';
+import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js';
+import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
+import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
+import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
+import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
+import { Dataset } from './dataset.entity.js';
+import { toDatasetJson, type DatasetJson } from './dataset.mapper.js';
+import { DatasetsRepository, type OwnedDataset } from './datasets.repository.js';
+
+export const DATASET_SLUG_MAX = 95;
+
+export const DATASET_FILTER: FilterResource = {
+  name: 'dataset',
+  table: 'datasets',
+  primaryKey: 'id',
+  fields: {
+    pk: { column: 'id', type: 'int' },
+    name: { column: 'name', type: 'string' },
+    version: { column: 'version', type: 'int' },
+    previous_version: { column: 'previous_version', type: 'int' },
+    description: { column: 'description', type: 'string' },
+    project: { column: 'project_id', type: 'int' },
+    licence: { column: 'licence_id', type: 'int' },
+    is_public: { column: 'is_public', type: 'bool' },
+    domain: { column: 'domain_id', type: 'int' },
+    tags: { column: 'tags', type: 'string' },
+    creator: { column: 'creator_id', type: 'int' },
+    creation_time: { column: 'creation_time', type: 'datetime' },
+    deletion_time: { column: 'deletion_time', type: 'datetime' },
+  },
+  relations: {
+    project: {
+      table: 'projects',
+      localColumn: 'project_id',
+      remoteColumn: 'id',
+      resource: PROJECT_FILTER,
+    },
+    licence: {
+      table: 'licences',
+      localColumn: 'licence_id',
+      remoteColumn: 'id',
+      resource: LICENCE_FILTER,
+    },
+    domain: {
+      table: 'data_domains',
+      localColumn: 'domain_id',
+      remoteColumn: 'id',
+      resource: DOMAIN_FILTER,
+    },
+    creator: PROJECT_FILTER.relations!.creator,
+  },
+  active: '{alias}."deletion_time" IS NULL',
+};
+
+const NAME_TAKEN = 'A dataset with this name and version already exists in this project.';
+
+/** Dataset records: list, create, retrieve, update; and the access rules every dataset action uses. */
+@Injectable()
+export class DatasetsService implements OnModuleInit {
+  constructor(
+    private readonly datasets: DatasetsRepository,
+    private readonly files: DatasetFilesService,
+    private readonly projects: ProjectsService,
+    private readonly licences: LicencesService,
+    private readonly access: TeamAccessService,
+  ) {}
+
+  onModuleInit(): void {
+    // Deleting a project soft-deletes its datasets, in the same transaction and instant.
+    this.projects.onSoftDelete((manager, projectId, at) =>
+      this.datasets.softDeleteInProject(manager, projectId, at),
+    );
+  }
+
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<DatasetJson>> {
+    const query = this.datasets.listQuery('d');
+    const members = this.access.memberTeamsCondition(caller, 'd_project.team_id');
+    if (members) {
+      // Public datasets are listed for everyone, anonymous callers included (spec Part A 8).
+      query.andWhere(`(d.is_public = true OR ${members.sql})`, members.parameters);
+    }
+    const result = await executeList(query, 'd', DATASET_FILTER, request);
+    return { ...result, items: await this.toJson(result.items) };
+  }
+
+  async create(caller: AuthUser, dto: DatasetDto): Promise<DatasetJson> {
+    const teamId = await this.checkReferences(dto.project, dto.licence);
+    await this.access.assert(caller, teamId, 'write');
+    const id = await this.datasets.transaction(async (manager) => {
+      const slug = await this.freeSlug(manager, teamId, dto.name);
+      const newId = await this.insertOrConflict(manager, {
+        name: dto.name,
+        version: 1,
+        previousVersion: -1,
+        description: dto.description ?? '',
+        projectId: dto.project,
+        licenceId: dto.licence,
+        isPublic: dto.is_public ?? false,
+        domainId: null,
+        tags: dto.tags,
+        slug: slug ?? `tmp-${randomBytes(8).toString('hex')}`,
+        creatorId: caller.id,
+      });
+      if (slug === undefined) {
+        // Too short to stand alone: `dataset-<pk>`, known only once the row exists.
+        await this.datasets.update(manager, newId, { slug: `dataset-${newId}` });
+      }
+      return newId;
+    });
+    return this.json(await this.getOwned(id));
+  }
+
+  async retrieve(caller: Caller, pk: number): Promise<DatasetJson> {
+    return this.json(await this.loadForRead(caller, pk));
+  }
+
+  /** PUT and PATCH. Moving to another project needs write access in its team as well. */
+  async update(caller: Caller, pk: number, dto: PatchDatasetDto): Promise<DatasetJson> {
+    const owned = await this.loadFor(caller, pk, 'write');
+    const { dataset } = owned;
+    let targetTeam = owned.teamId;
+    if (dto.project !== undefined || dto.licence !== undefined) {
+      targetTeam = await this.checkReferences(
+        dto.project ?? dataset.projectId,
+        dto.licence ?? dataset.licenceId,
+      );
+    }
+    if (targetTeam !== owned.teamId) {
+      await this.access.assert(caller, targetTeam, 'write');
+    }
+    await this.datasets.transaction(async (manager) => {
+      const changes: Partial<Dataset> = {
+        ...(dto.name !== undefined && { name: dto.name }),
+        ...(dto.description !== undefined && { description: dto.description }),
+        ...(dto.project !== undefined && { projectId: dto.project }),
+        ...(dto.licence !== undefined && { licenceId: dto.licence }),
+        ...(dto.is_public !== undefined && { isPublic: dto.is_public }),
+        ...(dto.tags !== undefined && { tags: dto.tags }),
+      };
+      if (targetTeam !== owned.teamId) {
+        // The slug is unique per team: a version moving teams may need a new one there.
+        changes.slug = (await this.freeSlug(manager, targetTeam, dataset.slug)) ?? dataset.slug;
+      }
+      try {
+        await this.datasets.update(manager, dataset.id, changes);
+      } catch (error) {
+        throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+      }
+    });
+    return this.json(await this.getOwned(pk));
+  }
+
+  /** Loads a dataset a caller may read: members of its team, or anyone when it is public. */
+  async loadForRead(caller: Caller, pk: number): Promise<OwnedDataset> {
+    const owned = await this.getOwned(pk);
+    if (!(await this.access.canReadDataset(caller, owned.teamId, owned.dataset.isPublic))) {
+      throw caller ? new PermissionDeniedError() : new NotAuthenticatedError();
+    }
+    return owned;
+  }
+
+  /** Loads a dataset for an action needing this level in its team (public is not enough). */
+  async loadFor(caller: Caller, pk: number, level: TeamAccess): Promise<OwnedDataset> {
+    const owned = await this.getOwned(pk);
+    await this.access.assert(caller, owned.teamId, level);
+    return owned;
+  }
+
+  async json(owned: OwnedDataset): Promise<DatasetJson> {
+    return (await this.toJson([owned.dataset]))[0];
+  }
+
+  private async toJson(datasets: Dataset[]): Promise<DatasetJson[]> {
+    const files = await this.files.filesMaps(datasets.map((dataset) => dataset.id));
+    return datasets.map((dataset) => toDatasetJson(dataset, files.get(dataset.id) ?? {}));
+  }
+
+  private async getOwned(pk: number): Promise<OwnedDataset> {
+    const owned = await this.datasets.findOwned(pk);
+    if (!owned) {
+      throw new NotFoundError();
+    }
+    return owned;
+  }
+
+  /** Field errors for a project or licence that does not exist; the project's team otherwise. */
+  private async checkReferences(project: number, licence: number): Promise<number> {
+    const [teamId, licenceRef] = await Promise.all([
+      this.projects.findTeamOf(project),
+      this.licences.findRef(licence),
+    ]);
+    const errors: Record<string, string[]> = {};
+    if (teamId === undefined) {
+      errors.project = [`Invalid pk "${project}" - object does not exist.`];
+    }
+    if (!licenceRef) {
+      errors.licence = [`Invalid pk "${licence}" - object does not exist.`];
+    }
+    if (teamId === undefined || Object.keys(errors).length > 0) {
+      throw new RequestValidationError(errors);
+    }
+    return teamId;
+  }
+
+  private async insertOrConflict(
+    manager: EntityManager,
+    dataset: Partial<Dataset>,
+  ): Promise<number> {
+    try {
+      return await this.datasets.insert(manager, dataset);
+    } catch (error) {
+      throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+    }
+  }
+
+  /**
+   * A slug for a new lineage in the team, derived from `name` with `-N` on collision, under a
+   * per-team advisory lock so concurrent creates cannot pick the same one. Undefined when the
+   * name derives to fewer than 3 characters (the caller then uses `dataset-<pk>`).
+   */
+  async freeSlug(
+    manager: EntityManager,
+    teamId: number,
+    name: string,
+  ): Promise<string | undefined> {
+    await this.datasets.lockTeamSlugs(manager, teamId);
+    const base = deriveSlug(name, DATASET_SLUG_MAX);
+    if (base.length < 3) {
+      return undefined;
+    }
+    const taken = await this.datasets.teamSlugsLike(manager, teamId, base);
+    let n = 1;
+    while (taken.has(slugCandidate(base, n, DATASET_SLUG_MAX))) {
+      n += 1;
+    }
+    return slugCandidate(base, n, DATASET_SLUG_MAX);
+  }
+}
