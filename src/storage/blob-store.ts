@@ -1,0 +1,104 @@
+import type { Readable } from 'node:stream';
+import { DomainError } from '../common/errors/domain-error.js';
+
+/** A blob handle: the lowercase SHA-256 hex of the bytes. Nothing else is ever turned into a path. */
+export const BLOB_HANDLE_PATTERN = /^[0-9a-f]{64}$/;
+
+export function isBlobHandle(value: unknown): value is string {
+  return typeof value === 'string' && BLOB_HANDLE_PATTERN.test(value);
+}
+
+/** No blob under that handle (or the handle is malformed, which is the same to a caller). */
+export class BlobNotFoundError extends DomainError {
+  readonly status = 404;
+
+  constructor(readonly handle: string) {
+    super('Not found.');
+  }
+}
+
+/** More than `limit` bytes arrived while staging. */
+export class BlobTooLargeError extends DomainError {
+  readonly status = 413;
+
+  constructor(readonly limit: number) {
+    super(`File too large: the limit is ${limit} bytes.`);
+  }
+}
+
+/** Byte offsets, both inclusive, already checked against the blob's size by the caller. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface StageOptions {
+  /** Reject with {@link BlobTooLargeError} as soon as more than this many bytes arrive. */
+  maxBytes?: number;
+}
+
+export interface BlobInfo {
+  handle: string;
+  size: number;
+}
+
+export interface ListedBlob extends BlobInfo {
+  modified: Date;
+}
+
+/**
+ * Bytes that are written, hashed and durable, but not yet readable under their handle. The
+ * caller records its reference in a database transaction between staging and committing, so a
+ * garbage collector can never delete a blob that is about to be referenced.
+ */
+export interface StagedBlob {
+  readonly handle: string;
+  readonly size: number;
+  /** Make the blob readable under its handle (no-op if identical bytes already stored); idempotent. */
+  commit(): Promise<void>;
+  /** Drop the staged bytes (after a failed DB write, or after commit when they were a duplicate); idempotent, never throws. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Content-addressed byte storage. Drivers own all paths/keys; everything else sees handles only.
+ * An abstract class rather than an interface so it can serve as its own Nest injection token.
+ */
+export abstract class BlobStore {
+  /**
+   * Streams `source` to staging, hashing as it goes, with back-pressure. Rejects with
+   * {@link BlobTooLargeError} as soon as more than `maxBytes` arrive; if `source` errors or is
+   * aborted, rejects with that error. Either way nothing stays in staging, and (as with
+   * `stream.pipeline`) `source` is destroyed: a caller that must still answer on the same
+   * socket should hand over an intermediate stream rather than the request itself.
+   */
+  abstract stage(source: Readable, options?: StageOptions): Promise<StagedBlob>;
+
+  /** Convenience: stage + commit, for callers that record no reference in between. */
+  async put(source: Readable, options?: StageOptions): Promise<BlobInfo> {
+    const staged = await this.stage(source, options);
+    try {
+      await staged.commit();
+    } finally {
+      await staged.discard();
+    }
+    return { handle: staged.handle, size: staged.size };
+  }
+
+  /** The blob's bytes (only `range`, if given). Rejects with {@link BlobNotFoundError} when absent. */
+  abstract get(handle: string, range?: ByteRange): Promise<Readable>;
+
+  abstract stat(handle: string): Promise<{ size: number } | undefined>;
+
+  /** Absent (or malformed) handles are fine: there is nothing to delete. */
+  abstract delete(handle: string): Promise<void>;
+
+  /** Every committed blob, in no particular order. */
+  abstract list(): AsyncIterable<ListedBlob>;
+
+  /**
+   * Removes staging leftovers older than `olderThanMs` (from a crash mid-upload); returns how
+   * many. Leftovers younger than that may belong to an upload still running elsewhere.
+   */
+  abstract cleanupStaging(olderThanMs: number): Promise<number>;
+}

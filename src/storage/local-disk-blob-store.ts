@@ -1,0 +1,305 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import {
+  link,
+  lstat,
+  mkdir,
+  open,
+  opendir,
+  rename,
+  rm,
+  stat,
+  type FileHandle,
+} from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BlobNotFoundError,
+  BlobStore,
+  BlobTooLargeError,
+  isBlobHandle,
+  type ByteRange,
+  type ListedBlob,
+  type StagedBlob,
+  type StageOptions,
+} from './blob-store.js';
+
+const STAGING_DIR = '.staging';
+const SHARD_PATTERN = /^[0-9a-f]{2}$/;
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Counts, hashes and limits the bytes on their way to disk; chunks pass straight through. */
+class HashingTransform extends Transform {
+  size = 0;
+  private readonly hash = createHash('sha256');
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) {
+      callback(new BlobTooLargeError(this.maxBytes));
+      return;
+    }
+    this.hash.update(chunk);
+    callback(null, chunk);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/** fsync a directory so the entries just created in it survive a power cut. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(dir, 'r');
+  } catch (error) {
+    // Some platforms cannot open directories at all; there is nothing more we can do there.
+    if (errorCode(error) === 'EISDIR' || errorCode(error) === 'EPERM') {
+      return;
+    }
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // A few filesystems do not support fsync on directories; real I/O errors still surface.
+    if (errorCode(error) !== 'EINVAL' && errorCode(error) !== 'ENOTSUP') {
+      throw error;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+class LocalStagedBlob implements StagedBlob {
+  private committing: Promise<void> | undefined;
+  private committed = false;
+  private discarded = false;
+
+  constructor(
+    private readonly tempPath: string,
+    readonly handle: string,
+    readonly size: number,
+    private readonly publish: () => Promise<void>,
+  ) {}
+
+  commit(): Promise<void> {
+    if (this.committed) {
+      return Promise.resolve();
+    }
+    if (this.discarded) {
+      return Promise.reject(new Error(`Staged blob ${this.handle} was discarded; cannot commit`));
+    }
+    // Concurrent calls share one attempt; a failed attempt may be retried.
+    this.committing ??= this.publish().then(
+      () => {
+        this.committed = true;
+      },
+      (error: unknown) => {
+        this.committing = undefined;
+        throw error;
+      },
+    );
+    return this.committing;
+  }
+
+  async discard(): Promise<void> {
+    if (this.discarded) {
+      return;
+    }
+    this.discarded = true;
+    // After a commit the temp name is already gone; a leftover is cleanupStaging's job anyway.
+    await rm(this.tempPath, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Blobs as files under `root`: `<root>/<h[0:2]>/<h[2:4]>/<handle>`, with uploads written to
+ * `<root>/.staging` first. Staging is on the same filesystem, so committing is one link, and a
+ * file under a handle path is always whole and fsynced: a crash can leave partial data only in
+ * staging, which {@link cleanupStaging} clears.
+ */
+export class LocalDiskBlobStore extends BlobStore {
+  private readonly stagingDir: string;
+
+  constructor(private readonly root: string) {
+    super();
+    this.root = path.resolve(root);
+    this.stagingDir = path.join(this.root, STAGING_DIR);
+  }
+
+  async stage(source: Readable, options: StageOptions = {}): Promise<StagedBlob> {
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    // NaN would compare false against every size and silently mean "no limit".
+    if (!(maxBytes >= 0)) {
+      throw new RangeError(`maxBytes must be a non-negative number, got ${maxBytes}`);
+    }
+    const hasher = new HashingTransform(maxBytes);
+    const tempPath = path.join(this.stagingDir, randomBytes(16).toString('hex'));
+    let file: FileHandle | undefined;
+    try {
+      await mkdir(this.stagingDir, { recursive: true });
+      // Created before any byte flows, so the cleanup below can never run ahead of the creation.
+      file = await open(tempPath, 'wx');
+      // flush: the stream fsyncs before closing the handle, and the pipeline settles only then.
+      await pipeline(source, hasher, file.createWriteStream({ flush: true }));
+    } catch (error) {
+      // Also covers failures before the pipeline ran, so the caller can rely on one behaviour.
+      source.destroy();
+      await file?.close().catch(() => undefined);
+      await rm(tempPath, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    const handle = hasher.digest();
+    return new LocalStagedBlob(tempPath, handle, hasher.size, () => this.publish(tempPath, handle));
+  }
+
+  private async publish(tempPath: string, handle: string): Promise<void> {
+    const target = this.blobPath(handle);
+    const shardDir = path.dirname(target);
+    const firstCreated = await mkdir(shardDir, { recursive: true });
+    try {
+      // link, unlike rename, never replaces: an existing target already holds these very bytes.
+      await link(tempPath, target);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EEXIST') {
+        // Identical content is already stored.
+      } else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+        // No hard links on this filesystem; replacing identical bytes atomically is fine too.
+        await rename(tempPath, target);
+      } else {
+        throw error;
+      }
+    }
+    // Make the new entries durable, including shard directories mkdir just created.
+    const stopAt = firstCreated === undefined ? shardDir : path.dirname(firstCreated);
+    for (let dir = shardDir; ; dir = path.dirname(dir)) {
+      await syncDirectory(dir);
+      if (dir === stopAt || dir === path.dirname(dir)) {
+        break;
+      }
+    }
+    // The blob is in place; the temp name is now just a second link (or gone, after a rename).
+    await rm(tempPath, { force: true }).catch(() => undefined);
+  }
+
+  async get(handle: string, range?: ByteRange): Promise<Readable> {
+    if (!isBlobHandle(handle)) {
+      throw new BlobNotFoundError(String(handle));
+    }
+    let file: FileHandle;
+    try {
+      // Opened up front so a missing blob is a rejection here, not an error event later; the
+      // open descriptor also keeps the bytes readable if the blob is deleted meanwhile.
+      file = await open(this.blobPath(handle), 'r');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+        throw new BlobNotFoundError(handle);
+      }
+      throw error;
+    }
+    return file.createReadStream(range ? { start: range.start, end: range.end } : {});
+  }
+
+  async stat(handle: string): Promise<{ size: number } | undefined> {
+    if (!isBlobHandle(handle)) {
+      return undefined;
+    }
+    try {
+      const stats = await stat(this.blobPath(handle));
+      return stats.isFile() ? { size: stats.size } : undefined;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async delete(handle: string): Promise<void> {
+    if (!isBlobHandle(handle)) {
+      return;
+    }
+    // Empty shard directories stay: removing one could race a commit that just created it.
+    await rm(this.blobPath(handle), { force: true });
+  }
+
+  async *list(): AsyncIterable<ListedBlob> {
+    for await (const first of this.subdirectories(this.root)) {
+      for await (const second of this.subdirectories(path.join(this.root, first))) {
+        const dir = path.join(this.root, first, second);
+        for await (const entry of await this.openDirectory(dir)) {
+          const handle = entry.name;
+          if (!entry.isFile() || !isBlobHandle(handle) || handle.slice(0, 4) !== first + second) {
+            continue;
+          }
+          try {
+            const stats = await stat(path.join(dir, handle));
+            yield { handle, size: stats.size, modified: stats.mtime };
+          } catch (error) {
+            // Deleted while we were listing.
+            if (errorCode(error) !== 'ENOENT') {
+              throw error;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  async cleanupStaging(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for await (const entry of await this.openDirectory(this.stagingDir)) {
+      const leftover = path.join(this.stagingDir, entry.name);
+      try {
+        // A running upload keeps touching its file, so mtime tells stale from in-progress.
+        if ((await lstat(leftover)).mtimeMs > cutoff) {
+          continue;
+        }
+        await rm(leftover, { recursive: true });
+        removed += 1;
+      } catch (error) {
+        // Committed, discarded or cleaned by another instance meanwhile.
+        if (errorCode(error) !== 'ENOENT') {
+          throw error;
+        }
+      }
+    }
+    return removed;
+  }
+
+  private blobPath(handle: string): string {
+    return path.join(this.root, handle.slice(0, 2), handle.slice(2, 4), handle);
+  }
+
+  private async *subdirectories(dir: string): AsyncIterable<string> {
+    for await (const entry of await this.openDirectory(dir)) {
+      if (entry.isDirectory() && SHARD_PATTERN.test(entry.name)) {
+        yield entry.name;
+      }
+    }
+  }
+
+  /** Streams a directory's entries (flat memory for big shards); a missing one is empty. */
+  private async openDirectory(dir: string): Promise<AsyncIterable<Dirent>> {
+    try {
+      return await opendir(dir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') {
+        return (async function* () {})();
+      }
+      throw error;
+    }
+  }
+}
