@@ -7,12 +7,15 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DatasetsModule } from './modules/datasets/datasets.module.js';
+import { FilesModule } from './modules/files/files.module.js';
+import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LicencesModule } from './modules/licences/licences.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { StorageModule } from './storage/storage.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,12 +39,15 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        StorageModule,
         HealthModule,
         UsersModule,
         AuthModule,
         TeamsModule,
         ProjectsModule,
         DatasetsModule,
+        FilesModule,
+        MetadataModule,
         LicencesModule,
         DomainsModule,
       ],

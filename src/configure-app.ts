@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -30,6 +32,14 @@ export const CORS_OPTIONS = {
   maxAge: 86400,
 };
 
+/** Raw-body routes: file uploads, streamed to the blob store. */
+const UPLOAD_PATH = /^\/v1\/datasets\/[^/]+\/files(-multi)?(\/|$)/;
+
+function parsesAs(contentType: RegExp): (request: IncomingMessage) => boolean {
+  return (request) =>
+    contentType.test(request.headers['content-type'] ?? '') && !UPLOAD_PATH.test(request.url ?? '');
+}
+
 /**
  * Everything about the HTTP pipeline, in one place, used by main.ts and by every test app so
  * that tests exercise exactly what production serves.
@@ -48,6 +58,18 @@ export function configureApp(app: INestApplication): INestApplication {
     }),
   );
   app.enableCors(CORS_OPTIONS);
+  // Registered here, so Nest adds no parsers of its own: file uploads must reach their
+  // handlers as unread streams, whatever Content-Type a client labels them with.
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', {
+    type: parsesAs(/^application\/([\w.+-]*\+)?json\b/i),
+    limit: '1mb',
+  });
+  express.useBodyParser('urlencoded', {
+    type: parsesAs(/^application\/x-www-form-urlencoded\b/i),
+    extended: false,
+    limit: '1mb',
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

@@ -36,6 +36,11 @@ export interface AppConfig {
   /** Lifetimes of JWT access and refresh tokens, in seconds (UFDL: 5 minutes and 8 hours). */
   readonly accessTokenLifetime: number;
   readonly refreshTokenLifetime: number;
+  /**
+   * Staging leftovers (uploads cut off by a crash) older than this are removed at start-up, in
+   * milliseconds. Younger ones may belong to another instance's upload on a shared disk.
+   */
+  readonly stagingCleanupAgeMs: number;
   /** Largest single file accepted by an upload, in bytes (413 above it). */
   readonly maxUploadBytes: number;
   /** Limits on a `files-multi` zip: entries, total uncompressed bytes, compression ratio. */
@@ -117,6 +122,12 @@ class Environment {
   @Min(1)
   @Max(31_536_000)
   REFRESH_TOKEN_LIFETIME: number = 28_800;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(0)
+  @Max(31_536_000)
+  STAGING_CLEANUP_AGE_SECONDS: number = 3600;
 
   @Transform(toInt)
   @IsInt({ message: 'must be an integer (bytes)' })
@@ -201,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     accessTokenLifetime: parsed.ACCESS_TOKEN_LIFETIME,
     refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
+    stagingCleanupAgeMs: parsed.STAGING_CLEANUP_AGE_SECONDS * 1000,
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
     zip: {
       maxEntries: parsed.ZIP_MAX_ENTRIES,

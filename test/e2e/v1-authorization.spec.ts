@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, TEST_ADMIN, type TestApp } from '../utils/test-app.js';
 import { createUser } from '../utils/auth.js';
 import {
+  allowed,
   authed,
   createCast,
   createProject,
@@ -37,34 +38,13 @@ interface RouteCase {
   otherwise: number;
 }
 
-const ANYONE = (status: number): Partial<Record<Role, number>> => ({
-  anonymous: 401,
-  outsider: status,
-  R: status,
-  X: status,
-  W: status,
-  A: status,
-  admin: status,
-});
-const ADMIN_ONLY = (status: number) => ({ anonymous: 401, admin: status });
-const MEMBERS = (status: number) => ({
-  anonymous: 401,
-  R: status,
-  X: status,
-  W: status,
-  A: status,
-  admin: status,
-});
-const WRITERS = (status: number) => ({ anonymous: 401, W: status, A: status, admin: status });
-const TEAM_ADMINS = (status: number) => ({ anonymous: 401, A: status, admin: status });
-
 const ROUTES: RouteCase[] = [
   // users
   {
     name: 'users list',
     method: 'post',
     path: () => '/v1/users/list',
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -72,21 +52,21 @@ const ROUTES: RouteCase[] = [
     method: 'post',
     path: () => '/v1/users/create',
     body: () => ({ username: unique('new'), password: 'a-password' }),
-    expect: ADMIN_ONLY(201),
+    expect: allowed.siteAdmins(201),
     otherwise: 403,
   },
   {
     name: 'users retrieve',
     method: 'get',
     path: (c) => `/v1/users/${c.user.id}`,
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
     name: 'users get_by_name (someone else)',
     method: 'get',
     path: (c) => `/v1/users/${c.user.username}`,
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -94,7 +74,7 @@ const ROUTES: RouteCase[] = [
     method: 'put',
     path: (c) => `/v1/users/${c.user.id}`,
     body: (c) => ({ username: c.user.username, email: 'x@example.org' }),
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -102,14 +82,14 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/users/${c.user.id}`,
     body: () => ({ first_name: 'Changed' }),
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
     name: 'users destroy',
     method: 'delete',
     path: (c) => `/v1/users/${c.user.id}`,
-    expect: ADMIN_ONLY(204),
+    expect: allowed.siteAdmins(204),
     otherwise: 403,
   },
   // teams
@@ -117,7 +97,7 @@ const ROUTES: RouteCase[] = [
     name: 'teams list',
     method: 'post',
     path: () => '/v1/teams/list',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
   {
@@ -125,14 +105,14 @@ const ROUTES: RouteCase[] = [
     method: 'post',
     path: () => '/v1/teams/create',
     body: () => ({ name: unique('team') }),
-    expect: ADMIN_ONLY(201),
+    expect: allowed.siteAdmins(201),
     otherwise: 403,
   },
   {
     name: 'teams retrieve',
     method: 'get',
     path: (c) => `/v1/teams/${c.team.pk}`,
-    expect: MEMBERS(200),
+    expect: allowed.members(200),
     otherwise: 403,
   },
   {
@@ -140,7 +120,7 @@ const ROUTES: RouteCase[] = [
     method: 'put',
     path: (c) => `/v1/teams/${c.team.pk}`,
     body: () => ({ name: unique('renamed') }),
-    expect: TEAM_ADMINS(200),
+    expect: allowed.teamAdmins(200),
     otherwise: 403,
   },
   {
@@ -148,28 +128,28 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/teams/${c.team.pk}`,
     body: () => ({ name: unique('renamed') }),
-    expect: TEAM_ADMINS(200),
+    expect: allowed.teamAdmins(200),
     otherwise: 403,
   },
   {
     name: 'teams destroy',
     method: 'delete',
     path: (c) => `/v1/teams/${c.team.pk}`,
-    expect: TEAM_ADMINS(204),
+    expect: allowed.teamAdmins(204),
     otherwise: 403,
   },
   {
     name: 'teams hard_delete',
     method: 'delete',
     path: (c) => `/v1/teams/${c.team.pk}/hard`,
-    expect: ADMIN_ONLY(400),
+    expect: allowed.siteAdmins(400),
     otherwise: 403,
   },
   {
     name: 'teams reinstate',
     method: 'delete',
     path: (c) => `/v1/teams/${c.team.pk}/reinstate`,
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -177,14 +157,14 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/teams/${c.team.pk}/memberships`,
     body: (c) => ({ method: 'add', username: c.user.username, permissions: 'R' }),
-    expect: TEAM_ADMINS(200),
+    expect: allowed.teamAdmins(200),
     otherwise: 403,
   },
   {
     name: 'teams permissions',
     method: 'get',
     path: (c) => `/v1/teams/${c.team.pk}/permissions/${TEST_ADMIN.username}`,
-    expect: TEAM_ADMINS(400),
+    expect: allowed.teamAdmins(400),
     otherwise: 403,
   },
   // projects
@@ -192,7 +172,7 @@ const ROUTES: RouteCase[] = [
     name: 'projects list',
     method: 'post',
     path: () => '/v1/projects/list',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
   {
@@ -200,14 +180,14 @@ const ROUTES: RouteCase[] = [
     method: 'post',
     path: () => '/v1/projects/create',
     body: (c) => ({ name: unique('project'), team: c.team.pk }),
-    expect: WRITERS(201),
+    expect: allowed.writers(201),
     otherwise: 403,
   },
   {
     name: 'projects retrieve',
     method: 'get',
     path: (c) => `/v1/projects/${c.project.pk}`,
-    expect: MEMBERS(200),
+    expect: allowed.members(200),
     otherwise: 403,
   },
   {
@@ -215,7 +195,7 @@ const ROUTES: RouteCase[] = [
     method: 'put',
     path: (c) => `/v1/projects/${c.project.pk}`,
     body: (c) => ({ name: unique('renamed'), team: c.team.pk }),
-    expect: WRITERS(200),
+    expect: allowed.writers(200),
     otherwise: 403,
   },
   {
@@ -223,28 +203,28 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/projects/${c.project.pk}`,
     body: () => ({ name: unique('renamed') }),
-    expect: WRITERS(200),
+    expect: allowed.writers(200),
     otherwise: 403,
   },
   {
     name: 'projects destroy',
     method: 'delete',
     path: (c) => `/v1/projects/${c.project.pk}`,
-    expect: WRITERS(204),
+    expect: allowed.writers(204),
     otherwise: 403,
   },
   {
     name: 'projects hard_delete',
     method: 'delete',
     path: (c) => `/v1/projects/${c.project.pk}/hard`,
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
     name: 'projects reinstate',
     method: 'delete',
     path: (c) => `/v1/projects/${c.project.pk}/reinstate`,
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   // licences and domains
@@ -252,14 +232,14 @@ const ROUTES: RouteCase[] = [
     name: 'licences list',
     method: 'post',
     path: () => '/v1/licences/list',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
   {
     name: 'licences retrieve',
     method: 'get',
     path: () => '/v1/licences/11',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
   {
@@ -267,7 +247,7 @@ const ROUTES: RouteCase[] = [
     method: 'post',
     path: () => '/v1/licences/create',
     body: () => ({ name: unique('licence'), url: 'https://example.org/licence' }),
-    expect: ADMIN_ONLY(201),
+    expect: allowed.siteAdmins(201),
     otherwise: 403,
   },
   {
@@ -275,7 +255,7 @@ const ROUTES: RouteCase[] = [
     method: 'put',
     path: (c) => `/v1/licences/${c.licence}`,
     body: () => ({ name: unique('licence'), url: 'https://example.org/changed' }),
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -283,7 +263,7 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/licenses/${c.licence}`,
     body: () => ({ url: 'https://example.org/patched' }),
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
@@ -291,28 +271,28 @@ const ROUTES: RouteCase[] = [
     method: 'patch',
     path: (c) => `/v1/licences/${c.licence}/subdescriptors`,
     body: () => ({ method: 'add', type: 'conditions', names: ['Attribution'] }),
-    expect: ADMIN_ONLY(200),
+    expect: allowed.siteAdmins(200),
     otherwise: 403,
   },
   {
     name: 'licences destroy',
     method: 'delete',
     path: (c) => `/v1/licences/${c.licence}`,
-    expect: ADMIN_ONLY(204),
+    expect: allowed.siteAdmins(204),
     otherwise: 403,
   },
   {
     name: 'domains list',
     method: 'post',
     path: () => '/v1/domains/list',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
   {
     name: 'domains retrieve',
     method: 'get',
     path: () => '/v1/domains/1',
-    expect: ANYONE(200),
+    expect: allowed.authenticated(200),
     otherwise: 403,
   },
 ];

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       accessTokenLifetime: 300,
       refreshTokenLifetime: 28_800,
+      stagingCleanupAgeMs: 3_600_000,
       maxUploadBytes: 10 * 1024 ** 3,
       zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
     });
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       ACCESS_TOKEN_LIFETIME: '60',
       REFRESH_TOKEN_LIFETIME: '3600',
+      STAGING_CLEANUP_AGE_SECONDS: '0',
       MAX_UPLOAD_BYTES: '1048576',
       ZIP_MAX_ENTRIES: '10',
       ZIP_MAX_TOTAL_BYTES: '2048',
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       accessTokenLifetime: 60,
       refreshTokenLifetime: 3600,
+      stagingCleanupAgeMs: 0,
       maxUploadBytes: 1_048_576,
       zip: { maxEntries: 10, maxTotalBytes: 2048, maxCompressionRatio: 50 },
     });

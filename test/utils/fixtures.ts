@@ -69,3 +69,30 @@ export async function createProject(
     .expect(201);
   return response.body as { pk: number; name: string; team: number };
 }
+
+/** Expected statuses per role for authorisation matrices; roles left out get the route's default. */
+type Expectation = Partial<Record<Role, number>>;
+export const allowed = {
+  everyone: (status: number): Expectation =>
+    Object.fromEntries(ROLES.map((role) => [role, status])),
+  authenticated: (status: number): Expectation => ({
+    ...allowed.everyone(status),
+    anonymous: 401,
+  }),
+  members: (status: number): Expectation => ({
+    anonymous: 401,
+    R: status,
+    X: status,
+    W: status,
+    A: status,
+    admin: status,
+  }),
+  writers: (status: number): Expectation => ({
+    anonymous: 401,
+    W: status,
+    A: status,
+    admin: status,
+  }),
+  teamAdmins: (status: number): Expectation => ({ anonymous: 401, A: status, admin: status }),
+  siteAdmins: (status: number): Expectation => ({ anonymous: 401, admin: status }),
+};

@@ -23,3 +23,11 @@ export class ParsePkPipe implements PipeTransform<string, number> {
     return pk;
   }
 }
+
+/**
+ * Express 5 hands a wildcard parameter (`*name`) over as its path segments; UFDL's greedy
+ * routes (`files/<name>`, `users/<name>`...) mean all of them, slashes included.
+ */
+export function wildcardParam(value: string | string[]): string {
+  return Array.isArray(value) ? value.join('/') : value;
+}

@@ -17,7 +17,7 @@ import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
-import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { MembershipModDto, PatchTeamDto, TeamDto } from './team.dto.js';
 import type { MembershipJson, TeamJson } from './team.mapper.js';
 import { parseMembershipChange, TeamsService } from './teams.service.js';
@@ -117,7 +117,6 @@ export class TeamsController {
     @Param('username') username: string | string[],
   ): Promise<string> {
     // Greedy like the reference: a trailing slash is part of the name.
-    const name = Array.isArray(username) ? username.join('/') : username;
-    return JSON.stringify(await this.teams.permissionsFor(caller, pk, name));
+    return JSON.stringify(await this.teams.permissionsFor(caller, pk, wildcardParam(username)));
   }
 }

@@ -16,7 +16,7 @@ import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
-import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { CreateUserDto, PatchUserDto, UpdateUserDto } from './user.dto.js';
 import type { UserJson } from './user.mapper.js';
 import { UsersService } from './users.service.js';
@@ -57,7 +57,7 @@ export class UsersController {
     @Param('name') name: string | string[],
   ): Promise<UserJson | UserJson[]> {
     // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
-    return this.users.lookup(caller, Array.isArray(name) ? name.join('/') : name);
+    return this.users.lookup(caller, wildcardParam(name));
   }
 
   @Put(':pk')

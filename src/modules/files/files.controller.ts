@@ -1,0 +1,145 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import type { Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { NotAcceptableError } from '../../common/errors/domain-error.js';
+import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import type { NamedFileJson, StoredFile } from '../dataset-files/dataset-files.service.js';
+import { UploadsService, type UploadHeaders } from './uploads.service.js';
+
+function uploadHeaders(request: Request): UploadHeaders {
+  const length = request.headers['content-length'];
+  return {
+    hasFilename: /(^|;)\s*filename\*?=/i.test(request.headers['content-disposition'] ?? ''),
+    contentLength: length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined,
+    consumed: (request as Request & { _body?: boolean })._body === true || request.readableEnded,
+  };
+}
+
+/** Binary answers are `application/data`, as UFDL's renderer labels them. */
+function assertAcceptsBinary(request: Request): void {
+  if (!request.accepts('application/data')) {
+    throw new NotAcceptableError();
+  }
+}
+
+@ApiTags('v1 dataset files')
+@ApiBearerAuth()
+@Controller('v1/datasets/:pk')
+export class FilesController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  @Post('files/*filename')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Add a file: the raw body is streamed to storage (Content-Disposition with a filename ' +
+      'required; a name ending in / gets the next free number in that directory)',
+  })
+  @ApiConsumes('application/data')
+  addFile(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('filename') filename: string | string[],
+    @Req() request: Request,
+  ): Promise<NamedFileJson> {
+    return this.uploads.addFile(
+      caller,
+      pk,
+      wildcardParam(filename),
+      uploadHeaders(request),
+      request,
+    );
+  }
+
+  @Post('files-multi')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add every entry of a zip body, all or nothing' })
+  @ApiConsumes('application/data')
+  addFiles(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Req() request: Request,
+  ): Promise<NamedFileJson[]> {
+    return this.uploads.addFiles(caller, pk, uploadHeaders(request), request);
+  }
+
+  @Get('files/*filename')
+  @AllowAnonymous()
+  @ApiOperation({ summary: "A file's bytes (Range, ETag and If-None-Match supported)" })
+  @ApiProduces('application/data')
+  async getFile(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('filename') filename: string | string[],
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    assertAcceptsBinary(request);
+    const file = await this.uploads.findFile(caller, pk, wildcardParam(filename));
+    await this.send(file, request, response);
+  }
+
+  @Get('file-handles/*handle')
+  @AllowAnonymous()
+  @ApiOperation({ summary: 'The bytes of the file of this dataset with this handle' })
+  @ApiProduces('application/data')
+  async getFileByHandle(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('handle') handle: string | string[],
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    assertAcceptsBinary(request);
+    const file = await this.uploads.findFileByHandle(caller, pk, wildcardParam(handle));
+    await this.send(file, request, response);
+  }
+
+  @Delete('files/*filename')
+  @ApiOperation({ summary: 'Remove a file from the dataset (its bytes go once unreferenced)' })
+  deleteFile(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('filename') filename: string | string[],
+  ): Promise<NamedFileJson> {
+    return this.uploads.deleteFile(caller, pk, wildcardParam(filename));
+  }
+
+  /** Streams a stored file: the handle is a content hash, so it is a strong ETag. */
+  private async send(file: StoredFile, request: Request, response: Response): Promise<void> {
+    const etag = `"${file.handle}"`;
+    response.setHeader('ETag', etag);
+    response.setHeader('Accept-Ranges', 'bytes');
+    response.setHeader('Cache-Control', 'private, no-cache');
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    response.type('application/data');
+    let range: { start: number; end: number } | undefined;
+    const ranges = file.size > 0 && request.headers.range ? request.range(file.size) : undefined;
+    if (ranges === -1) {
+      response.status(416).setHeader('Content-Range', `bytes */${file.size}`);
+      response.json({ detail: 'Requested range not satisfiable.' });
+      return;
+    }
+    // A single satisfiable range is served; malformed or multiple ranges get the whole file.
+    if (Array.isArray(ranges) && ranges.length === 1 && ranges.type === 'bytes') {
+      range = ranges[0];
+      response.status(206);
+      response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
+    }
+    const length = range ? range.end - range.start + 1 : file.size;
+    response.setHeader('Content-Length', String(length));
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    const bytes = await this.uploads.openFile(file, range);
+    await pipeline(bytes, response);
+  }
+}

@@ -1,0 +1,181 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Caller } from '../../common/auth/auth-user.js';
+import { BadRequestError, PayloadTooLargeError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type ResolvedConfig } from '../../config/app-config.js';
+import { BlobStore, BlobTooLargeError, type StagedBlob } from '../../storage/blob-store.js';
+import {
+  DatasetFilesService,
+  type NamedFileJson,
+  type StoredFile,
+} from '../dataset-files/dataset-files.service.js';
+import type { NormalisedName } from '../dataset-files/filename.js';
+import { DatasetsService } from '../datasets/datasets.service.js';
+import { readZipEntries } from './zip/zip-reader.js';
+
+/** What an upload request says about its body, read by the controller from the headers. */
+export interface UploadHeaders {
+  /** The `filename` parameter of Content-Disposition, if any (its value is not used). */
+  readonly hasFilename: boolean;
+  readonly contentLength: number | undefined;
+  /** True when a body parser already consumed the body (it cannot be streamed any more). */
+  readonly consumed: boolean;
+}
+
+const MISSING_FILENAME =
+  'Missing filename. Request should include a Content-Disposition header with a filename parameter.';
+
+/** add_file, add_files (a zip), get_file, get_file_by_handle, delete_file. */
+@Injectable()
+export class UploadsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly datasets: DatasetsService,
+    private readonly files: DatasetFilesService,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async addFile(
+    caller: Caller,
+    pk: number,
+    requested: string,
+    headers: UploadHeaders,
+    body: Readable,
+  ): Promise<NamedFileJson> {
+    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    // Everything that can be refused is refused before a byte is stored.
+    const name = this.files.normalise(requested);
+    this.checkBody(headers, this.config.maxUploadBytes);
+    const blob = await this.stage(body, this.config.maxUploadBytes);
+    const [added] = await this.files.addStaged(dataset.id, [{ name, requested, blob }]);
+    return added;
+  }
+
+  /** A zip's entries, in archive order, all added or none (spec Part A 10). */
+  async addFiles(
+    caller: Caller,
+    pk: number,
+    headers: UploadHeaders,
+    body: Readable,
+  ): Promise<NamedFileJson[]> {
+    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    const zip = this.config.zip;
+    this.checkBody(headers, zip.maxTotalBytes);
+    const spoolDir = path.join(this.config.dataDir, 'tmp');
+    await mkdir(spoolDir, { recursive: true });
+    const workDir = await mkdtemp(path.join(spoolDir, 'zip-'));
+    const staged: { name: NormalisedName; requested: string; blob: StagedBlob }[] = [];
+    try {
+      // yauzl needs random access: spool the body (bounded) to disk first.
+      const zipPath = path.join(workDir, 'upload.zip');
+      const relay = relayOf(body);
+      try {
+        await pipeline(relay, limitBytes(zip.maxTotalBytes), createWriteStream(zipPath));
+      } catch (error) {
+        abandon(body, relay);
+        throw error;
+      }
+      await readZipEntries(
+        zipPath,
+        {
+          maxEntries: zip.maxEntries,
+          maxTotalUncompressed: zip.maxTotalBytes,
+          maxEntryUncompressed: this.config.maxUploadBytes,
+          maxCompressionRatio: zip.maxCompressionRatio,
+        },
+        async (entry, content) => {
+          const name = this.files.normalise(entry.name);
+          staged.push({ name, requested: entry.name, blob: await this.stage(content) });
+        },
+      );
+      return await this.files.addStaged(dataset.id, staged);
+    } finally {
+      await Promise.all(staged.map((entry) => entry.blob.discard()));
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  async findFile(caller: Caller, pk: number, filename: string): Promise<StoredFile> {
+    const { dataset } = await this.datasets.loadForRead(caller, pk);
+    return this.files.getFile(dataset.id, filename);
+  }
+
+  async findFileByHandle(caller: Caller, pk: number, handle: string): Promise<StoredFile> {
+    const { dataset } = await this.datasets.loadForRead(caller, pk);
+    return this.files.getFileByHandle(dataset.id, handle);
+  }
+
+  /** The bytes of a stored file (or a range of them). */
+  openFile(file: StoredFile, range?: { start: number; end: number }): Promise<Readable> {
+    return this.blobs.get(file.handle, range);
+  }
+
+  async deleteFile(caller: Caller, pk: number, filename: string): Promise<NamedFileJson> {
+    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    return this.files.deleteFile(dataset.id, filename);
+  }
+
+  private checkBody(headers: UploadHeaders, limit: number): void {
+    if (!headers.hasFilename) {
+      throw new BadRequestError(MISSING_FILENAME);
+    }
+    if (headers.consumed) {
+      throw new BadRequestError(
+        "Send the file's bytes as the raw request body (Content-Type: application/data).",
+      );
+    }
+    if (headers.contentLength !== undefined && headers.contentLength > limit) {
+      throw new PayloadTooLargeError(`File too large: the limit is ${limit} bytes.`);
+    }
+  }
+
+  /**
+   * Stages through a pass-through so that a refused upload destroys only the pass-through,
+   * never the request: the client must still get its 413 on the same socket.
+   */
+  private async stage(body: Readable, maxBytes?: number): Promise<StagedBlob> {
+    const relay = relayOf(body);
+    try {
+      return await this.blobs.stage(relay, { maxBytes });
+    } catch (error) {
+      abandon(body, relay);
+      throw error;
+    }
+  }
+}
+
+/** A stream of `body` that can be destroyed without destroying `body` itself. */
+function relayOf(body: Readable): PassThrough {
+  const relay = new PassThrough();
+  body.once('error', (error) => relay.destroy(error));
+  // A client that hangs up mid-body may close the request without an error event.
+  body.once('close', () => {
+    if (!body.readableEnded) {
+      relay.destroy(new Error('The upload was interrupted'));
+    }
+  });
+  body.pipe(relay);
+  return relay;
+}
+
+/** Stops relaying; the rest of the body is read and dropped so the answer can still be sent. */
+function abandon(body: Readable, relay: PassThrough): void {
+  body.unpipe(relay);
+  relay.destroy();
+  body.resume();
+}
+
+/** Fails the pipeline with 413 as soon as more than `limit` bytes pass. */
+function limitBytes(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      callback(seen > limit ? new BlobTooLargeError(limit) : null, chunk);
+    },
+  });
+}

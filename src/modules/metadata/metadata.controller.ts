@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import { MetadataService } from './metadata.service.js';
+
+@ApiTags('v1 dataset metadata')
+@ApiBearerAuth()
+@Controller('v1/datasets/:pk/metadata')
+export class MetadataController {
+  constructor(private readonly metadata: MetadataService) {}
+
+  @Get()
+  @AllowAnonymous()
+  @ApiOperation({ summary: 'Every file’s metadata: {filename: metadata}' })
+  all(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<Record<string, string>> {
+    return this.metadata.all(caller, pk);
+  }
+
+  @Post('*filename')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a file\'s metadata (body exactly {"metadata": "<string>"})' })
+  @ApiBody({ schema: { type: 'object', properties: { metadata: { type: 'string' } } } })
+  set(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('filename') filename: string | string[],
+    @Body() body: unknown,
+  ): Promise<{ metadata: string }> {
+    return this.metadata.set(caller, pk, wildcardParam(filename), body);
+  }
+
+  @Get('*filename')
+  @AllowAnonymous()
+  @ApiOperation({ summary: 'A file\'s metadata: {"metadata": "<string>"}' })
+  get(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('filename') filename: string | string[],
+  ): Promise<{ metadata: string }> {
+    return this.metadata.get(caller, pk, wildcardParam(filename));
+  }
+}

@@ -1,0 +1,186 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
+
+/**
+ * A real Strata process, killed with SIGKILL in the middle of an upload: nothing of the upload
+ * may be visible afterwards (no file reference, no blob under a handle), and the next start
+ * clears the staging leftover.
+ */
+/** What these calls answer: only pk and access are read. */
+interface ApiBody {
+  pk: number;
+  access: string;
+  files: Record<string, string>;
+}
+
+const ADMIN = { username: 'crash-admin', password: 'crash-admin-password' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function filesUnder(dir: string): Promise<{ path: string }[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => ({ path: path.join(entry.parentPath, entry.name) }));
+}
+
+async function json(
+  port: number,
+  method: string,
+  pathname: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: ApiBody }> {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as ApiBody };
+}
+
+describe('a server killed mid-upload', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let server: ChildProcess | undefined;
+  let port: number;
+
+  async function start(): Promise<void> {
+    port = await freePort();
+    server = spawn(process.execPath, ['dist/src/main.js'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+        STAGING_CLEANUP_AGE_SECONDS: '0',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let i = 0; i < 300; i += 1) {
+      const healthy = await fetch(`http://127.0.0.1:${port}/health`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (healthy) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('Strata did not become healthy');
+  }
+
+  async function kill(signal: NodeJS.Signals): Promise<void> {
+    const child = server;
+    server = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'strata-crash-'));
+  });
+
+  afterAll(async () => {
+    await kill('SIGKILL');
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should leave no file reference and no visible blob, and clean up at the next start', async () => {
+    await start();
+    const login = await json(port, 'POST', '/v1/auth/obtain', ADMIN);
+    const token = login.body.access;
+    const team = await json(port, 'POST', '/v1/teams/create', { name: 'crash' }, token);
+    const project = await json(
+      port,
+      'POST',
+      '/v1/projects/create',
+      { name: 'p', team: team.body.pk },
+      token,
+    );
+    const dataset = await json(
+      port,
+      'POST',
+      '/v1/datasets/create',
+      { name: 'd', project: project.body.pk, licence: 11, tags: '' },
+      token,
+    );
+    expect(dataset.status).toBe(201);
+
+    // Send 8 MiB of a declared 64 MiB upload, then kill the server while it waits for more.
+    const upload = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: `/v1/datasets/${dataset.body.pk}/files/big.bin`,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/data',
+        'Content-Disposition': 'attachment; filename=big.bin',
+        'Content-Length': String(64 * 1024 * 1024),
+      },
+    });
+    upload.on('error', () => undefined); // the server dies under it
+    const chunk = Buffer.alloc(1024 * 1024, 0xab);
+    for (let i = 0; i < 8; i += 1) {
+      upload.write(chunk);
+    }
+    const staging = path.join(dataDir, 'blobs', '.staging');
+    for (let i = 0; i < 200; i += 1) {
+      const staged = await filesUnder(staging);
+      if (staged.length > 0) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await filesUnder(staging)).toHaveLength(1);
+    await kill('SIGKILL');
+    upload.destroy();
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT * FROM dataset_files')).rows).toEqual([]);
+      expect((await client.query('SELECT * FROM blobs')).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    const visible = (await filesUnder(path.join(dataDir, 'blobs'))).filter(
+      (file) => !file.path.includes(`${path.sep}.staging${path.sep}`),
+    );
+    expect(visible).toEqual([]);
+    expect(await filesUnder(staging)).toHaveLength(1);
+
+    await start();
+    expect(await filesUnder(staging)).toEqual([]);
+    const token2 = (await json(port, 'POST', '/v1/auth/obtain', ADMIN)).body.access;
+    const after = await json(port, 'GET', `/v1/datasets/${dataset.body.pk}`, undefined, token2);
+    expect(after.body.files).toEqual({});
+    await kill('SIGTERM');
+  });
+});
