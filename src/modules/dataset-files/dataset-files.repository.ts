@@ -214,4 +214,100 @@ export class DatasetFilesRepository {
         'f.metadata AS metadata',
       ]);
   }
+
+  /**
+   * Copies file references (names, blobs, metadata) from one dataset to another in a single
+   * statement: no bytes move, and the order of the files is kept. `only` limits the copy to
+   * those names (unknown names are simply not matched).
+   */
+  async copyFiles(
+    manager: EntityManager,
+    sourceId: number,
+    targetId: number,
+    only?: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+       SELECT $2, filename, blob_handle, metadata FROM dataset_files
+       WHERE dataset_id = $1 AND ($3::text[] IS NULL OR filename = ANY($3::text[]))
+       ORDER BY id`,
+      [sourceId, targetId, only ?? null],
+    );
+  }
+
+  /**
+   * Merge, step one, as one statement: every source file whose name the target does not have
+   * is added with the source's metadata, in the source's order. Files the target has with the
+   * same bytes are left as they are.
+   */
+  async mergeNewNames(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+       SELECT $2, s.filename, s.blob_handle, s.metadata FROM dataset_files s
+       WHERE s.dataset_id = $1 AND NOT EXISTS (
+         SELECT 1 FROM dataset_files t WHERE t.dataset_id = $2 AND t.filename = s.filename)
+       ORDER BY s.id`,
+      [sourceId, targetId],
+    );
+  }
+
+  /** Merge, step two: source files whose name the target has with different bytes. */
+  async mergeClashes(
+    manager: EntityManager,
+    sourceId: number,
+    targetId: number,
+  ): Promise<{ filename: string; handle: string; metadata: string }[]> {
+    return manager.query(
+      `SELECT s.filename, s.blob_handle AS handle, s.metadata FROM dataset_files s
+       JOIN dataset_files t ON t.dataset_id = $2 AND t.filename = s.filename
+       WHERE s.dataset_id = $1 AND t.blob_handle <> s.blob_handle
+       ORDER BY s.id`,
+      [sourceId, targetId],
+    );
+  }
+
+  /** Names in the target that a renamed clash could collide with (`stem-NNNN.ext`). */
+  async namesLike(manager: EntityManager, datasetId: number, pattern: string): Promise<string[]> {
+    const rows = await manager.query<{ filename: string }[]>(
+      'SELECT filename FROM dataset_files WHERE dataset_id = $1 AND filename ~ $2',
+      [datasetId, pattern],
+    );
+    return rows.map((row) => row.filename);
+  }
+
+  async insertMany(
+    manager: EntityManager,
+    datasetId: number,
+    files: { filename: string; handle: string; metadata: string }[],
+  ): Promise<void> {
+    if (files.length === 0) {
+      return;
+    }
+    await manager.query(
+      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+       SELECT $1, f.filename, f.handle, f.metadata
+       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+         AS f(filename, handle, metadata, position)
+       ORDER BY f.position`,
+      [
+        datasetId,
+        files.map((file) => file.filename),
+        files.map((file) => file.handle),
+        files.map((file) => file.metadata),
+      ],
+    );
+  }
+
+  async clearMetadata(datasetId: number): Promise<void> {
+    await this.dataSource.getRepository(DatasetFile).update({ datasetId }, { metadata: '' });
+  }
+
+  /** The distinct blobs a dataset references (to reclaim them after it is hard-deleted). */
+  async handlesOf(manager: EntityManager, datasetId: number): Promise<string[]> {
+    const rows = await manager.query<{ handle: string }[]>(
+      'SELECT DISTINCT blob_handle AS handle FROM dataset_files WHERE dataset_id = $1',
+      [datasetId],
+    );
+    return rows.map((row) => row.handle);
+  }
 }

@@ -168,4 +168,72 @@ export class DatasetFilesService {
     }
     return filename;
   }
+
+  /** Copies a dataset's file references into another (same transaction as the new record). */
+  async copyFiles(
+    manager: EntityManager,
+    sourceId: number,
+    targetId: number,
+    only?: string[],
+  ): Promise<void> {
+    await this.files.lockDataset(manager, targetId);
+    await this.files.copyFiles(manager, sourceId, targetId, only);
+  }
+
+  /**
+   * UFDL's merge of one dataset's files into another: new names are added with the source's
+   * metadata; same name and same bytes keeps the target's file; same name with other bytes adds
+   * the source's file as `<stem>-NNNN<ext>` (the smallest free counter from 0001).
+   */
+  async mergeFiles(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
+    await this.files.lockDataset(manager, targetId);
+    const clashes = await this.files.mergeClashes(manager, sourceId, targetId);
+    await this.files.mergeNewNames(manager, sourceId, targetId);
+    const renamed: { filename: string; handle: string; metadata: string }[] = [];
+    const taken = new Map<string, Set<string>>();
+    for (const clash of clashes) {
+      const { stem, extension } = splitExtension(clash.filename);
+      const key = `${stem}\u0000${extension}`;
+      let used = taken.get(key);
+      if (!used) {
+        const pattern = `^${escapeRegExp(stem)}-[0-9]{4}${escapeRegExp(extension)}$`;
+        used = new Set(await this.files.namesLike(manager, targetId, pattern));
+        taken.set(key, used);
+      }
+      let counter = 1;
+      while (used.has(`${stem}-${String(counter).padStart(4, '0')}${extension}`)) {
+        counter += 1;
+      }
+      const filename = `${stem}-${String(counter).padStart(4, '0')}${extension}`;
+      used.add(filename);
+      renamed.push({ filename, handle: clash.handle, metadata: clash.metadata });
+    }
+    await this.files.insertMany(manager, targetId, renamed);
+  }
+
+  async clearMetadata(datasetId: number): Promise<void> {
+    await this.files.clearMetadata(datasetId);
+  }
+
+  /** Blobs a dataset references, read before it is deleted so they can be reclaimed after. */
+  handlesOf(manager: EntityManager, datasetId: number): Promise<string[]> {
+    return this.files.handlesOf(manager, datasetId);
+  }
+}
+
+/** Python's `os.path.splitext`: only the last extension; a leading dot is not one. */
+export function splitExtension(filename: string): { stem: string; extension: string } {
+  const slash = filename.lastIndexOf('/');
+  const base = filename.slice(slash + 1);
+  const dot = base.lastIndexOf('.');
+  // Leading dots belong to the name ('.bashrc' has no extension).
+  if (dot <= 0 || /^\.+$/.test(base.slice(0, dot + 1))) {
+    return { stem: filename, extension: '' };
+  }
+  const cut = slash + 1 + dot;
+  return { stem: filename.slice(0, cut), extension: filename.slice(cut) };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -5,6 +5,8 @@ import { Dataset } from './dataset.entity.js';
 
 /** Lock class for pg_advisory_xact_lock(class, team): serialises slug choice within a team. */
 const SLUG_LOCK_CLASS = 73_019;
+/** Lock class for pg_advisory_xact_lock(class, project): one version decision at a time. */
+const VERSION_LOCK_CLASS = 73_021;
 
 /** A dataset with the team that owns it (through its project), as access checks need. */
 export interface OwnedDataset {
@@ -82,5 +84,54 @@ export class DatasetsRepository {
       .set({ deletionTime: at })
       .where('project_id = :projectId AND deletion_time IS NULL', { projectId })
       .execute();
+  }
+
+  /** Serialises version numbering within a project until the transaction ends. */
+  async lockProjectVersions(manager: EntityManager, projectId: number): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [VERSION_LOCK_CLASS, projectId]);
+  }
+
+  /** The highest version among the active datasets of this name in the project (0 if none). */
+  async maxActiveVersion(manager: EntityManager, projectId: number, name: string): Promise<number> {
+    const rows = await manager.query<{ max: number | null }[]>(
+      `SELECT MAX(version) AS max FROM datasets
+       WHERE project_id = $1 AND name = $2 AND deletion_time IS NULL`,
+      [projectId, name],
+    );
+    return rows[0]?.max ?? 0;
+  }
+
+  async activeNameTaken(manager: EntityManager, projectId: number, name: string, version: number) {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM datasets WHERE project_id = $1 AND name = $2 AND version = $3
+       AND deletion_time IS NULL LIMIT 1`,
+      [projectId, name, version],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether another lineage of the team (other project or name) actively uses this slug. */
+  async slugUsedByOtherLineage(manager: EntityManager, teamId: number, dataset: Dataset) {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM datasets d JOIN projects p ON p.id = d.project_id
+       WHERE p.team_id = $1 AND d.slug = $2 AND d.deletion_time IS NULL AND d.id <> $3
+         AND (d.project_id <> $4 OR d.name <> $5)
+       LIMIT 1`,
+      [teamId, dataset.slug, dataset.id, dataset.projectId, dataset.name],
+    );
+    return rows.length > 0;
+  }
+
+  async softDelete(manager: EntityManager, id: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Dataset)
+      .set({ deletionTime: () => 'now()' })
+      .where('id = :id AND deletion_time IS NULL', { id })
+      .execute();
+  }
+
+  async hardDelete(manager: EntityManager, id: number): Promise<void> {
+    await manager.delete(Dataset, { id });
   }
 }

@@ -191,6 +191,11 @@ export class DatasetsService implements OnModuleInit {
     return datasets.map((dataset) => toDatasetJson(dataset, files.get(dataset.id) ?? {}));
   }
 
+  /** The dataset and its team without any access check: for site-admin-only actions. */
+  getOwnedUnchecked(pk: number): Promise<OwnedDataset> {
+    return this.getOwned(pk);
+  }
+
   private async getOwned(pk: number): Promise<OwnedDataset> {
     const owned = await this.datasets.findOwned(pk);
     if (!owned) {

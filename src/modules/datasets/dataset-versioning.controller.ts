@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AdminOnly } from '../../common/auth/public.decorator.js';
+import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import type { DatasetJson } from './dataset.mapper.js';
+import { DatasetVersioningService } from './dataset-versioning.service.js';
+
+@ApiTags('v1 dataset versions')
+@ApiBearerAuth()
+@Controller('v1/datasets/:pk')
+export class DatasetVersioningController {
+  constructor(private readonly versioning: DatasetVersioningService) {}
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Soft-delete a dataset version (write members); its slot is freed' })
+  async destroy(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<void> {
+    await this.versioning.destroy(caller, pk);
+  }
+
+  @Delete('hard')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Delete a dataset for good (site admins); answers it as it was' })
+  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+    return this.versioning.hardDelete(pk);
+  }
+
+  @Delete('reinstate')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Undo a soft delete (site admins); 400 when its slot is taken' })
+  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+    return this.versioning.reinstate(pk);
+  }
+
+  @Delete('clear')
+  @ApiOperation({ summary: "Blank every file's metadata (write members)" })
+  clear(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+    return this.versioning.clear(caller, pk);
+  }
+
+  @Post('copy')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Copy as the next version, or as a new dataset with new_name (write members); files ' +
+      'and metadata are carried by reference, never by copying bytes',
+  })
+  @ApiBody({
+    required: false,
+    schema: {
+      type: 'object',
+      properties: {
+        new_name: { type: 'string', nullable: true },
+        only_files: { type: 'array', items: { type: 'string' }, nullable: true },
+      },
+    },
+  })
+  copy(
+    @CurrentUser() caller: AuthUser,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Body() body: unknown,
+  ): Promise<DatasetJson> {
+    return this.versioning.copy(caller, pk, body);
+  }
+
+  @Post('merge/:source')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Merge another dataset's files into this one (write members of both); optionally " +
+      'delete the source (hard: site admins)',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['delete'],
+      properties: { delete: { type: 'boolean' }, hard: { type: 'boolean', default: false } },
+    },
+  })
+  merge(
+    @CurrentUser() caller: AuthUser,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Param('source', ParsePkPipe) source: number,
+    @Body() body: unknown,
+  ): Promise<DatasetJson> {
+    return this.versioning.merge(caller, pk, source, body);
+  }
+}

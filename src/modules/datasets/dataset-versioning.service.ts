@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
+import { isSiteAdmin } from '../../common/auth/auth-user.js';
+import {
+  BadRequestError,
+  ConflictError,
+  DomainError,
+  PermissionDeniedError,
+  UnknownParametersError,
+} from '../../common/errors/domain-error.js';
+import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
+import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { DatasetJson } from './dataset.mapper.js';
+import { DatasetsRepository } from './datasets.repository.js';
+import { DatasetsService } from './datasets.service.js';
+
+/** `POST .../copy` options, as UFDL's `Dataset.copy` takes them. */
+export interface CopyOptions {
+  newName?: string;
+  onlyFiles?: string[];
+}
+
+/** UFDL's MergeSpec. */
+export interface MergeOptions {
+  delete: boolean;
+  hard: boolean;
+}
+
+export class MergeDisallowedError extends DomainError {
+  readonly status = 406;
+
+  constructor(reason: string) {
+    super(`Cannot perform merge:\n${reason}`);
+  }
+}
+
+/**
+ * Every way a dataset becomes another version or stops being one: copy-as-new-version, merge,
+ * clear, soft delete, reinstate and hard delete. Each runs in one transaction; file references
+ * move with set-based SQL and bytes never move.
+ */
+@Injectable()
+export class DatasetVersioningService {
+  constructor(
+    private readonly datasets: DatasetsRepository,
+    private readonly records: DatasetsService,
+    private readonly files: DatasetFilesService,
+    private readonly collector: BlobCollectorService,
+  ) {}
+
+  /** Soft delete (204); deleting a deleted dataset is fine. */
+  async destroy(caller: Caller, pk: number): Promise<void> {
+    await this.records.loadFor(caller, pk, 'write');
+    await this.datasets.transaction((manager) => this.datasets.softDelete(manager, pk));
+  }
+
+  /** Site admins only (guarded). A taken (name, version) or slug is 400, never a 500. */
+  async reinstate(pk: number): Promise<DatasetJson> {
+    const { dataset, teamId } = await this.records.getOwnedUnchecked(pk);
+    if (dataset.deletionTime !== null) {
+      await this.datasets.transaction(async (manager) => {
+        await this.datasets.lockTeamSlugs(manager, teamId);
+        if (await this.datasets.slugUsedByOtherLineage(manager, teamId, dataset)) {
+          throw new ConflictError(
+            `Cannot reinstate dataset '${dataset.name}': another active dataset of the team ` +
+              `uses its slug '${dataset.slug}'.`,
+          );
+        }
+        try {
+          await this.datasets.update(manager, pk, { deletionTime: null });
+        } catch (error) {
+          if (uniqueViolation(error) !== undefined) {
+            throw new ConflictError(
+              `Cannot reinstate dataset '${dataset.name}' version ${dataset.version}: an active ` +
+                'dataset of the project already has that name and version.',
+            );
+          }
+          throw error;
+        }
+      });
+    }
+    return this.records.json(await this.records.getOwnedUnchecked(pk));
+  }
+
+  /** Site admins only (guarded): 200 with the dataset as it was; unused bytes reclaimed. */
+  async hardDelete(pk: number): Promise<DatasetJson> {
+    const owned = await this.records.getOwnedUnchecked(pk);
+    const before = await this.records.json(owned);
+    const handles = await this.datasets.transaction(async (manager) => {
+      const used = await this.files.handlesOf(manager, pk);
+      await this.datasets.hardDelete(manager, pk);
+      return used;
+    });
+    this.collector.reclaimLater(handles);
+    return before;
+  }
+
+  /** Blanks every file's metadata (the core has no annotations to clear). */
+  async clear(caller: Caller, pk: number): Promise<DatasetJson> {
+    const owned = await this.records.loadFor(caller, pk, 'write');
+    await this.files.clearMetadata(pk);
+    return this.records.json(owned);
+  }
+
+  /**
+   * Copy as a new version (same name: the next version after the highest active one, under a
+   * per-project lock so concurrent copies, even from several instances, never collide) or as a
+   * new dataset (`new_name`: version 1). Needs write access: the copy lands in the source's
+   * project (spec Part A 7).
+   */
+  async copy(caller: AuthUser, pk: number, body: unknown): Promise<DatasetJson> {
+    const { dataset: source, teamId } = await this.records.loadFor(caller, pk, 'write');
+    const options = parseCopyOptions(body);
+    const newId = await this.datasets
+      .transaction(async (manager) => {
+        await this.datasets.lockProjectVersions(manager, source.projectId);
+        let name = source.name;
+        let version: number;
+        let previousVersion: number;
+        let slug: string;
+        if (options.newName !== undefined) {
+          name = options.newName;
+          version = 1;
+          previousVersion = -1;
+          if (await this.datasets.activeNameTaken(manager, source.projectId, name, 1)) {
+            throw new BadRequestError(`Bad name '${name}': New dataset name is already taken`);
+          }
+          slug =
+            (await this.records.freeSlug(manager, teamId, name)) ??
+            `tmp-${randomBytes(8).toString('hex')}`;
+        } else {
+          version = (await this.datasets.maxActiveVersion(manager, source.projectId, name)) + 1;
+          previousVersion = source.version;
+          slug = source.slug; // Same lineage, same slug.
+        }
+        const id = await this.datasets.insert(manager, {
+          name,
+          version,
+          previousVersion,
+          description: source.description,
+          projectId: source.projectId,
+          licenceId: source.licenceId,
+          isPublic: source.isPublic,
+          domainId: source.domainId,
+          tags: source.tags,
+          slug,
+          summary: source.summary,
+          creatorId: caller.id,
+        });
+        if (slug.startsWith('tmp-')) {
+          await this.datasets.update(manager, id, { slug: `dataset-${id}` });
+        }
+        await this.files.copyFiles(manager, source.id, id, options.onlyFiles);
+        return id;
+      })
+      .catch((error: unknown) => {
+        throw translateRace(error);
+      });
+    return this.records.json(await this.records.getOwnedUnchecked(newId));
+  }
+
+  /**
+   * Merges `sourcePk`'s files into `targetPk` (write access to both), then optionally deletes
+   * the source; all in one transaction. Hard-deleting the source needs a site admin, as every
+   * hard delete does.
+   */
+  async merge(
+    caller: AuthUser,
+    targetPk: number,
+    sourcePk: number,
+    body: unknown,
+  ): Promise<DatasetJson> {
+    const target = await this.records.loadFor(caller, targetPk, 'write');
+    const source = await this.records.loadFor(caller, sourcePk, 'write');
+    if (source.dataset.domainId !== target.dataset.domainId) {
+      throw new MergeDisallowedError(
+        'Expected to merge with a dataset of the same domain as the target',
+      );
+    }
+    const options = parseMergeSpec(body);
+    if (options.delete && options.hard && !isSiteAdmin(caller)) {
+      throw new PermissionDeniedError();
+    }
+    if (targetPk === sourcePk) {
+      return this.records.json(target); // UFDL: self-merge changes nothing.
+    }
+    const reclaim = await this.datasets
+      .transaction(async (manager) => {
+        await this.files.mergeFiles(manager, sourcePk, targetPk);
+        if (!options.delete) {
+          return [];
+        }
+        if (options.hard) {
+          const handles = await this.files.handlesOf(manager, sourcePk);
+          await this.datasets.hardDelete(manager, sourcePk);
+          return handles;
+        }
+        await this.datasets.softDelete(manager, sourcePk);
+        return [];
+      })
+      .catch((error: unknown) => {
+        throw translateRace(error);
+      });
+    this.collector.reclaimLater(reclaim);
+    return this.records.json(await this.records.getOwnedUnchecked(targetPk));
+  }
+}
+
+/** A file deleted (and its bytes collected) between reading and linking it. */
+function translateRace(error: unknown): unknown {
+  if (foreignKeyViolation(error)) {
+    return new ConflictError('The dataset changed while it was being copied; please try again.');
+  }
+  if (uniqueViolation(error) !== undefined) {
+    return new ConflictError('The dataset changed while it was being copied; please try again.');
+  }
+  return error;
+}
+
+/** `POST .../copy` body: `{"new_name"?: string|null, "only_files"?: string[]|null}`. */
+export function parseCopyOptions(body: unknown): CopyOptions {
+  if (body === undefined || body === null) {
+    return {};
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new BadRequestError('Unable to parse JSON: expected an object');
+  }
+  const record = body as Record<string, unknown>;
+  const unknown = Object.entries(record).filter(
+    ([key]) => !['new_name', 'only_files'].includes(key),
+  );
+  if (unknown.length > 0) {
+    throw new UnknownParametersError(
+      `Unknown parameters: ${unknown.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')}`,
+    );
+  }
+  const options: CopyOptions = {};
+  const { new_name: newName, only_files: onlyFiles } = record;
+  if (newName !== undefined && newName !== null) {
+    if (typeof newName !== 'string') {
+      throw new BadRequestError(
+        `Bad name '${JSON.stringify(newName)}': New dataset name must be a string`,
+      );
+    }
+    if (newName.trim() === '' || newName.length > 200 || newName.includes('\0')) {
+      throw new BadRequestError(
+        `Bad name '${newName.slice(0, 200)}': New dataset name must be 1-200 characters`,
+      );
+    }
+    options.newName = newName;
+  }
+  if (onlyFiles !== undefined && onlyFiles !== null) {
+    if (!Array.isArray(onlyFiles) || onlyFiles.some((name) => typeof name !== 'string')) {
+      throw new BadRequestError(
+        "The type passed to copy parameter 'only_files' should be 'list of str'",
+      );
+    }
+    options.onlyFiles = onlyFiles as string[];
+  }
+  return options;
+}
+
+/** UFDL's MergeSpec, strict: `{"delete": bool, "hard"?: bool}`. */
+export function parseMergeSpec(body: unknown): MergeOptions {
+  const fail = (reason: string): never => {
+    throw new BadRequestError(`Unable to parse JSON: ${reason}`);
+  };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return fail("'delete' is a required property");
+  }
+  const record = body as Record<string, unknown>;
+  const extra = Object.keys(record).find((key) => key !== 'delete' && key !== 'hard');
+  if (extra !== undefined) {
+    fail(`unexpected key '${extra}'`);
+  }
+  if (!('delete' in record)) {
+    fail("'delete' is a required property");
+  }
+  if (typeof record.delete !== 'boolean') {
+    fail("'delete' must be a boolean");
+  }
+  if (record.hard !== undefined && typeof record.hard !== 'boolean') {
+    fail("'hard' must be a boolean");
+  }
+  return { delete: record.delete as boolean, hard: (record.hard as boolean | undefined) ?? false };
+}
