@@ -105,6 +105,20 @@ describe('/v1/datasets files and metadata', () => {
       expect(rows).toHaveLength(1);
     });
 
+    it('should keep the files map in upload order, even for names that look like numbers', async () => {
+      const dataset = await newDataset();
+      for (const name of ['b', '10', '2', 'a']) {
+        await upload(testApp, token('W'), dataset.pk, name, name).expect(200);
+      }
+      const response = await http()
+        .get(`/v1/datasets/${dataset.pk}`)
+        .set(authed(token('R')))
+        .expect(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      const order = [...response.text.matchAll(/"(b|10|2|a)"\s*:/g)].map((match) => match[1]);
+      expect(order).toEqual(['b', '10', '2', 'a']);
+    });
+
     it('should accept zero-byte files', async () => {
       const dataset = await newDataset();
       const response = await upload(

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
@@ -40,10 +51,8 @@ export class DatasetsController {
   @Get(':pk')
   @AllowAnonymous()
   @ApiOperation({ summary: 'Retrieve a dataset (members; anyone when it is public)' })
-  retrieve(
-    @CurrentUser() caller: Caller,
-    @Param('pk', ParsePkPipe) pk: number,
-  ): Promise<DatasetJson> {
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  retrieve(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
     return this.datasets.retrieve(caller, pk);
   }
 

@@ -1,12 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Level } from '../teams/membership.entity.js';
 import { Dataset } from './dataset.entity.js';
 
 /** Lock class for pg_advisory_xact_lock(class, team): serialises slug choice within a team. */
 const SLUG_LOCK_CLASS = 73_019;
 /** Lock class for pg_advisory_xact_lock(class, project): one version decision at a time. */
 const VERSION_LOCK_CLASS = 73_021;
+
+/** One row of {@link DatasetsRepository.findForView}. */
+export interface DatasetView {
+  id: number;
+  name: string;
+  version: number;
+  previousVersion: number;
+  description: string;
+  projectId: number;
+  licenceId: number;
+  isPublic: boolean;
+  domainId: number | null;
+  tags: string;
+  slug: string;
+  creatorId: number | null;
+  creationTime: Date;
+  deletionTime: Date | null;
+  teamId: number;
+  domainDescription: string | null;
+  callerLevel: Level | null;
+  /** The files map as JSON text, or null when there are no files. */
+  files: string | null;
+}
 
 /** A dataset with the team that owns it (through its project), as access checks need. */
 export interface OwnedDataset {
@@ -37,6 +61,46 @@ export class DatasetsRepository {
       .where('d.id = :id', { id })
       .getOne();
     return dataset ? { dataset, teamId: dataset.project!.teamId } : undefined;
+  }
+
+  /**
+   * Everything `GET /v1/datasets/{pk}` needs in one round trip: the record, its domain's name,
+   * its team, the caller's level there (from `level`) and its files map in insertion order.
+   */
+  async findForView(
+    id: number,
+    level: { sql: string; parameters: Record<string, unknown> },
+  ): Promise<DatasetView | undefined> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'd.id AS id',
+        'd.name AS name',
+        'd.version AS version',
+        'd.previous_version AS "previousVersion"',
+        'd.description AS description',
+        'd.project_id AS "projectId"',
+        'd.licence_id AS "licenceId"',
+        'd.is_public AS "isPublic"',
+        'd.domain_id AS "domainId"',
+        'd.tags AS tags',
+        'd.slug AS slug',
+        'd.creator_id AS "creatorId"',
+        'd.creation_time AS "creationTime"',
+        'd.deletion_time AS "deletionTime"',
+        'p.team_id AS "teamId"',
+        'dom.description AS "domainDescription"',
+        `${level.sql} AS "callerLevel"`,
+        // Built as text so the map keeps insertion order whatever the names look like.
+        `(SELECT json_object_agg(f.filename, f.blob_handle ORDER BY f.id)::text
+            FROM dataset_files f WHERE f.dataset_id = d.id) AS files`,
+      ])
+      .from(Dataset, 'd')
+      .innerJoin('projects', 'p', 'p.id = d.project_id')
+      .leftJoin('data_domains', 'dom', 'dom.id = d.domain_id')
+      .where('d.id = :id', { id })
+      .setParameters(level.parameters);
+    return query.getRawOne<DatasetView>();
   }
 
   /** Base of `POST /v1/datasets/list`, joined to projects (alias `p`) for visibility rules. */
@@ -73,6 +137,10 @@ export class DatasetsRepository {
   }
 
   async update(manager: EntityManager, id: number, changes: Partial<Dataset>): Promise<void> {
+    // An empty PATCH changes nothing; TypeORM refuses an UPDATE without values.
+    if (Object.keys(changes).length === 0) {
+      return;
+    }
     await manager.update(Dataset, { id }, changes);
   }
 

@@ -71,7 +71,9 @@ export class UsersService {
     if (!user) {
       return undefined;
     }
-    if (user.isActive) {
+    // UFDL records every authenticated request as a login; once a minute is as good and keeps
+    // reads free of writes.
+    if (user.isActive && !(user.lastLogin && Date.now() - user.lastLogin.getTime() < 60_000)) {
       await this.users.touchLastLogin(user.id);
     }
     return { user: toAuthUser(user), isActive: user.isActive };
