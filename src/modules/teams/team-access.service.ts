@@ -60,7 +60,10 @@ export class TeamAccessService {
     if (!caller) {
       return false;
     }
-    return isSiteAdmin(caller) || (level != null && LEVELS_GRANTING[access].includes(level));
+    return (
+      isSiteAdmin(caller) ||
+      (level !== null && level !== undefined && LEVELS_GRANTING[access].includes(level))
+    );
   }
 
   /** Anonymous callers get 401 (log in and retry); authenticated ones 403, never 401. */
