@@ -1,0 +1,291 @@
+import type { Stats } from 'node:fs';
+import { Transform, type Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { TarArchive, ZipArchive, type Archiver } from 'archiver';
+import type { Caller } from '../../common/auth/auth-user.js';
+import {
+  BadRequestError,
+  RequestValidationError,
+  UnknownParametersError,
+  UnsupportedMediaTypeError,
+} from '../../common/errors/domain-error.js';
+import { BlobStore } from '../../storage/blob-store.js';
+import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
+import { DatasetsService } from '../datasets/datasets.service.js';
+
+/** The archive formats UFDL's download action offers, by their `filetype` names. */
+export const ARCHIVE_FORMATS = ['zip', 'tar.gz'] as const;
+export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number];
+
+/** The only download parameter UFDL knows (domain datasets' annotation options); ignored. */
+const KNOWN_PARAMS = new Set(['annotations_args']);
+
+/** A dataset's archive, authorised and validated, whose bytes are made as they are written. */
+export interface DatasetArchive {
+  readonly format: ArchiveFormat;
+  /** `<name>.v<version>.<zip|tar.gz>`, unescaped: quoting it for a header is the caller's job. */
+  readonly filename: string;
+  /**
+   * Builds the archive into `destination` with back-pressure, opening one file at a time. Never
+   * rejects: when a file cannot be read, or the destination goes away, both streams are
+   * destroyed (a reader sees a truncated transfer) and the failure is logged.
+   */
+  writeTo(destination: Writable): Promise<void>;
+}
+
+/** A blob that failed (missing, unreadable, or not the size on record) mid-archive. */
+class ArchiveSourceError extends Error {
+  constructor(
+    readonly filename: string,
+    options: { cause: unknown },
+  ) {
+    super(`Could not read '${filename}' into the archive`, options);
+    this.name = 'ArchiveSourceError';
+  }
+}
+
+/**
+ * UFDL's download: every file of a dataset version, at its stored name, in a zip (entries
+ * STORED, as the reference does: binary data rarely compresses and storing is much faster) or
+ * a tar.gz, streamed as it is built.
+ *
+ * Library: archiver 8 for both formats. It pipes every entry through with back-pressure, and
+ * its cost grows linearly with the entry count; yazl 3.3 rescans all earlier entries at every
+ * step (measured: 80,000 entries 44 s and ~2 KB of heap each, against 7 s for 100,000 here).
+ * Its zip engine switches to ZIP64 by itself (entries or offsets over 4 GiB, 65,535+ entries).
+ * Entries are appended one at a time, each blob opened only when the previous one is written,
+ * so a dataset of 100,000 files never holds more than one open. tar entries get their size up
+ * front, without which archiver buffers each one whole in memory.
+ */
+@Injectable()
+export class ArchiveService {
+  private readonly logger = new Logger(ArchiveService.name);
+
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly files: DatasetFilesService,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  /**
+   * Authorises (read access: members, or anyone for a public dataset) and checks the request
+   * body, so that every refusal happens before a response header is sent.
+   */
+  async prepare(caller: Caller, pk: number, body: unknown): Promise<DatasetArchive> {
+    const { dataset } = await this.datasets.loadForRead(caller, pk);
+    const format = parseDownloadBody(body);
+    const files = await this.files.filesOf(dataset.id);
+    return {
+      format,
+      filename: `${dataset.name}.v${dataset.version}.${format}`,
+      writeTo: (destination) => this.write(dataset.id, format, files, destination),
+    };
+  }
+
+  private async write(
+    datasetId: number,
+    format: ArchiveFormat,
+    files: StoredFile[],
+    destination: Writable,
+  ): Promise<void> {
+    const archive =
+      format === 'zip' ? new ZipArchive({ store: true }) : new TarArchive({ gzip: true });
+    // Attached first, so an early failure of either side always has its error listeners.
+    const piped = pipeline(archive, destination);
+    const fed = this.feed(archive, format, files);
+    const [pipeResult, feedResult] = await Promise.allSettled([piped, fed]);
+    if (feedResult.status === 'rejected' && feedResult.reason instanceof ArchiveSourceError) {
+      this.logger.error(
+        { err: feedResult.reason, datasetId, filename: feedResult.reason.filename },
+        'Download cut short: a file could not be read',
+      );
+    } else if (pipeResult.status === 'rejected') {
+      // Mostly a client hanging up mid-download, which is not the server's fault.
+      this.logger.warn({ err: pipeResult.reason as unknown, datasetId }, 'Download interrupted');
+    }
+  }
+
+  /** Appends the files one by one; rejects (after destroying the archive) if one fails. */
+  private async feed(archive: Archiver, format: ArchiveFormat, files: StoredFile[]): Promise<void> {
+    // As the reference: zip entries dated now; tar entries at mtime 0, mode 0644, uid/gid 0.
+    const date = format === 'zip' ? new Date() : new Date(0);
+    let current: Readable | undefined;
+    try {
+      for (const file of files) {
+        if (archive.destroyed) {
+          throw new Error('The archive was closed before it was complete');
+        }
+        let blob: Readable;
+        try {
+          blob = await this.blobs.get(file.handle);
+        } catch (error) {
+          throw new ArchiveSourceError(file.filename, { cause: error });
+        }
+        current = exactly(blob, file.size);
+        const settled = entryWritten(archive, current, file.filename);
+        archive.append(current, {
+          name: entryName(file.filename),
+          date,
+          mode: 0o644,
+          // tar needs the size before the bytes (zip ignores it); nothing else of Stats is read.
+          stats: { size: file.size } as Stats,
+        });
+        await settled;
+        current = undefined;
+      }
+      // Resolves only once the whole archive is consumed; the pipeline already watches that.
+      archive.finalize().catch(() => undefined);
+    } catch (error) {
+      current?.destroy();
+      archive.destroy(error as Error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * archiver (and the zip engine under it) strips a leading `word:` from entry names, as if it
+ * were a Windows drive: `label:cat.jpg` would become `cat.jpg`. A leading `./` keeps such a
+ * name whole and means the same path to every extractor.
+ */
+function entryName(filename: string): string {
+  return /^\w+:/.test(filename) ? `./${filename}` : filename;
+}
+
+/**
+ * The blob's bytes, failing unless there are exactly `size` of them: a zip entry has no size
+ * of its own to check against, so a shortened blob would otherwise pass as a shorter file.
+ */
+function exactly(blob: Readable, size: number): Readable {
+  let seen = 0;
+  const checked = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      callback(seen > size ? new Error(`More than the ${size} bytes on record`) : null, chunk);
+    },
+    flush(callback) {
+      callback(seen < size ? new Error(`Only ${seen} of the ${size} bytes on record`) : null);
+    },
+  });
+  blob.once('error', (error) => checked.destroy(error));
+  checked.once('close', () => blob.destroy());
+  // Errors are reported through entryWritten(); once it has settled, a late one must not take
+  // the process down as an unhandled 'error' event.
+  checked.on('error', () => undefined);
+  blob.pipe(checked);
+  return checked;
+}
+
+/**
+ * Settles when archiver has written the entry of `source`. archiver does not pass on errors of
+ * its input streams, so they are watched here, as is the archive closing early (the client
+ * went away).
+ */
+function entryWritten(archive: Archiver, source: Readable, filename: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (archive.destroyed) {
+      // Closed while the blob was being opened: its 'close' event has been and gone.
+      source.destroy();
+      reject(new Error('The archive was closed before it was complete'));
+      return;
+    }
+    const settle = (error?: Error) => {
+      archive.off('entry', onEntry).off('error', onArchiveError).off('close', onClose);
+      source.off('error', onSourceError);
+      if (error) {
+        reject(error);
+      } else {
+        resolve();
+      }
+    };
+    const onEntry = () => settle();
+    const onArchiveError = (error: Error) => settle(error);
+    const onClose = () => settle(new Error('The archive was closed before it was complete'));
+    const onSourceError = (error: Error) =>
+      settle(new ArchiveSourceError(filename, { cause: error }));
+    archive.on('entry', onEntry).on('error', onArchiveError).on('close', onClose);
+    source.on('error', onSourceError);
+  });
+}
+
+/**
+ * The download body: `{"filetype"?: "zip"|"tar.gz", "params"?: {string: string|string[]}}`.
+ * No body counts as `{}`; other top-level keys are ignored (the TS client spreads its
+ * parameters there).
+ */
+export function parseDownloadBody(body: unknown): ArchiveFormat {
+  if (body === undefined || body === '') {
+    return 'zip';
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    const kind = body === null ? 'null' : Array.isArray(body) ? 'list' : typeof body;
+    throw new RequestValidationError({
+      non_field_errors: [`Invalid data. Expected a dictionary, but got ${kind}.`],
+    });
+  }
+  const { filetype = 'zip', params = {} } = body as { filetype?: unknown; params?: unknown };
+  if (typeof filetype !== 'string') {
+    throw badArgumentType('filetype', 'str', filetype);
+  }
+  if (!(ARCHIVE_FORMATS as readonly string[]).includes(filetype)) {
+    throw new UnsupportedMediaTypeError(filetype);
+  }
+  if (!isParams(params)) {
+    throw badArgumentType('params', 'dict', params);
+  }
+  const unknown = Object.entries(params).filter(([key]) => !KNOWN_PARAMS.has(key));
+  if (unknown.length > 0) {
+    const listed = unknown.map(([key, value]) => `${key}=${pythonStr(value)}`).join(', ');
+    throw new UnknownParametersError(`Unknown parameters: ${listed}`);
+  }
+  return filetype as ArchiveFormat;
+}
+
+function isParams(value: unknown): value is Record<string, string | string[]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (item) =>
+        typeof item === 'string' ||
+        (Array.isArray(item) && item.every((element) => typeof element === 'string')),
+    )
+  );
+}
+
+function badArgumentType(parameter: string, type: string, value: unknown): BadRequestError {
+  return new BadRequestError(
+    `The type passed to download parameter '${parameter}' should be '${type}', but received ` +
+      pythonStr(value),
+  );
+}
+
+/** How the reference (Python) prints a JSON value in its messages: `str()`, `repr()` inside. */
+function pythonStr(value: unknown): string {
+  return typeof value === 'string' ? value : pythonRepr(value);
+}
+
+function pythonRepr(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'None';
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'True' : 'False';
+  }
+  if (typeof value === 'string') {
+    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(pythonRepr).join(', ')}]`;
+  }
+  if (typeof value === 'object') {
+    const items = Object.entries(value).map(
+      ([key, item]) => `${pythonRepr(key)}: ${pythonRepr(item)}`,
+    );
+    return `{${items.join(', ')}}`;
+  }
+  // Only numbers are left among JSON values.
+  return typeof value === 'number' ? String(value) : '?';
+}
