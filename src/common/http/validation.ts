@@ -28,6 +28,11 @@ function collect(errors: ValidationError[], prefix: string, into: Record<string,
  */
 class StrataValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path parameters reach their own pipes (ParsePkPipe) as sent: converting a `pk: number`
+    // here first would turn '+1', ' 1', '1e3' or '0x10' into pks.
+    if (metadata.type === 'param') {
+      return value;
+    }
     const isDtoBody =
       metadata.type === 'body' &&
       typeof metadata.metatype === 'function' &&
@@ -43,8 +48,30 @@ class StrataValidationPipe extends ValidationPipe {
           non_field_errors: [`Invalid data. Expected a dictionary, but got ${kind}.`],
         });
       }
+      const dto: unknown = await super.transform(value, metadata);
+      assertStorableFields(dto);
+      return dto;
     }
     return super.transform(value, metadata);
+  }
+}
+
+/**
+ * What the DTO decorators let through but no column takes: an explicit `null` (`@IsOptional()`
+ * skips it, so it would reach an INSERT or UPDATE as NULL) and NUL characters (PostgreSQL text
+ * refuses them). DRF's words for both; unknown keys are already gone (whitelist).
+ */
+function assertStorableFields(dto: unknown): void {
+  const fields: Record<string, string[]> = {};
+  for (const [key, field] of Object.entries(dto as object)) {
+    if (field === null) {
+      fields[key] = ['This field may not be null.'];
+    } else if (typeof field === 'string' && field.includes('\0')) {
+      fields[key] = ['Null characters are not allowed.'];
+    }
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new RequestValidationError(fields);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ADMIN_ONLY, ALLOW_ANONYMOUS, IS_PUBLIC } from '../../common/auth/public.decorator.js';
 import {
+  AuthenticationFailedError,
   BadRequestError,
   NotAuthenticatedError,
   PermissionDeniedError,
@@ -38,7 +39,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<AuthRequest>();
     request.user = undefined;
     // simplejwt ignores an Authorization header of another scheme: the caller is anonymous.
-    if (/^Bearer(\s|$)/.test(request.headers.authorization ?? '')) {
+    const authorization = request.headers.authorization ?? '';
+    if (/^Bearer(\s|$)/.test(authorization)) {
+      // passport-jwt would take the first token of `Bearer <token> <anything>`; simplejwt refuses.
+      if (authorization.trim().split(/\s+/).length !== 2) {
+        throw new AuthenticationFailedError(
+          'Authorization header must contain two space-delimited values',
+          { code: 'bad_authorization_header' },
+        );
+      }
       await super.canActivate(context);
     }
     rejectNodeId(request);

@@ -51,6 +51,10 @@ export class DatasetFilesRepository {
     filename: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FileRow | undefined> {
+    // PostgreSQL text cannot hold NUL (the query would fail), so no stored name has one.
+    if (filename.includes('\0')) {
+      return undefined;
+    }
     return this.fileQuery(manager)
       .where('f.dataset_id = :datasetId AND f.filename = :filename', { datasetId, filename })
       .getRawOne<FileRow>();
@@ -119,6 +123,9 @@ export class DatasetFilesRepository {
   }
 
   async setMetadata(datasetId: number, filename: string, metadata: string): Promise<boolean> {
+    if (filename.includes('\0')) {
+      return false; // As findFile: no stored name has a NUL.
+    }
     const result = await this.dataSource
       .getRepository(DatasetFile)
       .update({ datasetId, filename }, { metadata });

@@ -257,6 +257,12 @@ export function parseCopyOptions(body: unknown): CopyOptions {
         "The type passed to copy parameter 'only_files' should be 'list of str'",
       );
     }
+    const withNul = (onlyFiles as string[]).find((name) => name.includes('\0'));
+    if (withNul !== undefined) {
+      throw new BadRequestError(
+        `Bad name '${withNul.replaceAll('\0', '\\0')}': Filenames may not contain NUL bytes`,
+      );
+    }
     options.onlyFiles = onlyFiles as string[];
   }
   return options;

@@ -151,6 +151,10 @@ export class UploadsService {
 /** A stream of `body` that can be destroyed without destroying `body` itself. */
 function relayOf(body: Readable): PassThrough {
   const relay = new PassThrough();
+  // The consumer's pipeline attaches only after some awaits (BlobStore.stage makes its staging
+  // file first); an error before then, with no listener, would be an uncaught exception that
+  // takes the process down. The pipeline still sees it: the relay stays destroyed with it.
+  relay.on('error', () => undefined);
   body.once('error', (error) => relay.destroy(error));
   // A client that hangs up mid-body may close the request without an error event.
   body.once('close', () => {

@@ -7,6 +7,8 @@ const METHODS = ['add', 'remove'] as const;
 const MAX_NAME_LENGTH = 100;
 /** Far beyond any real licence; keeps one request from turning into thousands of statements. */
 const MAX_NAMES = 1000;
+/** Sub-descriptor pks are PostgreSQL integers; a larger number names none (and fails the cast). */
+const MAX_PK = 2_147_483_647;
 
 /** The body of `PATCH /v1/licences/{pk}/subdescriptors` (UFDL's LicenceSubdescriptorModSpec). */
 export interface SubdescriptorModSpec {
@@ -48,12 +50,15 @@ function parseNames(value: unknown): (string | number)[] {
   const seen = new Set<string | number>();
   return value.map((item: unknown, index) => {
     const valid =
-      (typeof item === 'string' && item.length >= 1 && item.length <= MAX_NAME_LENGTH) ||
-      (typeof item === 'number' && Number.isSafeInteger(item) && item >= 1);
+      (typeof item === 'string' &&
+        item.length >= 1 &&
+        item.length <= MAX_NAME_LENGTH &&
+        !item.includes('\0')) ||
+      (typeof item === 'number' && Number.isInteger(item) && item >= 1 && item <= MAX_PK);
     if (!valid) {
       fail(
         `'names[${index}]' must be a string of 1 to ${MAX_NAME_LENGTH} characters ` +
-          'or an integer of at least 1',
+          `or an integer of 1 to ${MAX_PK}`,
       );
     }
     if (seen.has(item)) {

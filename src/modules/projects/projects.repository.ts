@@ -21,6 +21,10 @@ export class ProjectsRepository {
   }
 
   async update(id: number, changes: Partial<Project>): Promise<void> {
+    // An empty PATCH changes nothing; TypeORM refuses an UPDATE without values.
+    if (Object.keys(changes).length === 0) {
+      return;
+    }
     await this.dataSource.getRepository(Project).update({ id }, changes);
   }
 

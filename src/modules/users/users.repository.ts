@@ -16,6 +16,10 @@ export class UsersRepository {
   }
 
   findByUsername(username: string): Promise<User | null> {
+    // PostgreSQL text cannot hold NUL (the query would fail), so no username has one.
+    if (username.includes('\0')) {
+      return Promise.resolve(null);
+    }
     return this.users.findOneBy({ username });
   }
 
