@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +18,8 @@ import { TokenService } from './token.service.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: ResolvedConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: see JwtStrategy.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
-import type { DatasetJson } from './dataset.mapper.js';
 import { DatasetVersioningService } from './dataset-versioning.service.js';
+
+/** Dataset JSON is sent as PostgreSQL built it (files in upload order, any file count). */
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 @ApiTags('v1 dataset versions')
 @ApiBearerAuth()
@@ -24,26 +26,30 @@ export class DatasetVersioningController {
   }
 
   @Delete('hard')
+  @Header('Content-Type', JSON_UTF8)
   @AdminOnly()
   @ApiOperation({ summary: 'Delete a dataset for good (site admins); answers it as it was' })
-  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
     return this.versioning.hardDelete(pk);
   }
 
   @Delete('reinstate')
+  @Header('Content-Type', JSON_UTF8)
   @AdminOnly()
   @ApiOperation({ summary: 'Undo a soft delete (site admins); 400 when its slot is taken' })
-  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
     return this.versioning.reinstate(pk);
   }
 
   @Delete('clear')
+  @Header('Content-Type', JSON_UTF8)
   @ApiOperation({ summary: "Blank every file's metadata (write members)" })
-  clear(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<DatasetJson> {
+  clear(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
     return this.versioning.clear(caller, pk);
   }
 
   @Post('copy')
+  @Header('Content-Type', JSON_UTF8)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -64,11 +70,12 @@ export class DatasetVersioningController {
     @CurrentUser() caller: AuthUser,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() body: unknown,
-  ): Promise<DatasetJson> {
+  ): Promise<string> {
     return this.versioning.copy(caller, pk, body);
   }
 
   @Post('merge/:source')
+  @Header('Content-Type', JSON_UTF8)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -87,7 +94,7 @@ export class DatasetVersioningController {
     @Param('pk', ParsePkPipe) pk: number,
     @Param('source', ParsePkPipe) source: number,
     @Body() body: unknown,
-  ): Promise<DatasetJson> {
+  ): Promise<string> {
     return this.versioning.merge(caller, pk, source, body);
   }
 }

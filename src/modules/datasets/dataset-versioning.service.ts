@@ -12,7 +12,6 @@ import {
 import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
-import type { DatasetJson } from './dataset.mapper.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
 
@@ -57,7 +56,7 @@ export class DatasetVersioningService {
   }
 
   /** Site admins only (guarded). A taken (name, version) or slug is 400, never a 500. */
-  async reinstate(pk: number): Promise<DatasetJson> {
+  async reinstate(pk: number): Promise<string> {
     const { dataset, teamId } = await this.records.getOwnedUnchecked(pk);
     if (dataset.deletionTime !== null) {
       await this.datasets.transaction(async (manager) => {
@@ -81,13 +80,12 @@ export class DatasetVersioningService {
         }
       });
     }
-    return this.records.json(await this.records.getOwnedUnchecked(pk));
+    return this.records.viewText(pk);
   }
 
   /** Site admins only (guarded): 200 with the dataset as it was; unused bytes reclaimed. */
-  async hardDelete(pk: number): Promise<DatasetJson> {
-    const owned = await this.records.getOwnedUnchecked(pk);
-    const before = await this.records.json(owned);
+  async hardDelete(pk: number): Promise<string> {
+    const before = await this.records.viewText(pk);
     const handles = await this.datasets.transaction(async (manager) => {
       const used = await this.files.handlesOf(manager, pk);
       await this.datasets.hardDelete(manager, pk);
@@ -98,10 +96,10 @@ export class DatasetVersioningService {
   }
 
   /** Blanks every file's metadata (the core has no annotations to clear). */
-  async clear(caller: Caller, pk: number): Promise<DatasetJson> {
-    const owned = await this.records.loadFor(caller, pk, 'write');
+  async clear(caller: Caller, pk: number): Promise<string> {
+    await this.records.loadFor(caller, pk, 'write');
     await this.files.clearMetadata(pk);
-    return this.records.json(owned);
+    return this.records.viewText(pk);
   }
 
   /**
@@ -110,7 +108,7 @@ export class DatasetVersioningService {
    * new dataset (`new_name`: version 1). Needs write access: the copy lands in the source's
    * project (spec Part A 7).
    */
-  async copy(caller: AuthUser, pk: number, body: unknown): Promise<DatasetJson> {
+  async copy(caller: AuthUser, pk: number, body: unknown): Promise<string> {
     const { dataset: source, teamId } = await this.records.loadFor(caller, pk, 'write');
     const options = parseCopyOptions(body);
     const newId = await this.datasets
@@ -158,7 +156,7 @@ export class DatasetVersioningService {
       .catch((error: unknown) => {
         throw translateRace(error);
       });
-    return this.records.json(await this.records.getOwnedUnchecked(newId));
+    return this.records.viewText(newId);
   }
 
   /**
@@ -171,7 +169,7 @@ export class DatasetVersioningService {
     targetPk: number,
     sourcePk: number,
     body: unknown,
-  ): Promise<DatasetJson> {
+  ): Promise<string> {
     const target = await this.records.loadFor(caller, targetPk, 'write');
     const source = await this.records.loadFor(caller, sourcePk, 'write');
     if (source.dataset.domainId !== target.dataset.domainId) {
@@ -184,7 +182,7 @@ export class DatasetVersioningService {
       throw new PermissionDeniedError();
     }
     if (targetPk === sourcePk) {
-      return this.records.json(target); // UFDL: self-merge changes nothing.
+      return this.records.viewText(targetPk); // UFDL: self-merge changes nothing.
     }
     const reclaim = await this.datasets
       .transaction(async (manager) => {
@@ -204,7 +202,7 @@ export class DatasetVersioningService {
         throw translateRace(error);
       });
     this.collector.reclaimLater(reclaim);
-    return this.records.json(await this.records.getOwnedUnchecked(targetPk));
+    return this.records.viewText(targetPk);
   }
 }
 

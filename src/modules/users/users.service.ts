@@ -67,7 +67,7 @@ export class UsersService {
 
   /** The user behind a token's `upk` claim, with whether they may still act. */
   async findForToken(id: number): Promise<{ user: AuthUser; isActive: boolean } | undefined> {
-    const user = await this.users.findById(id);
+    const user = await this.users.findForAuth(id);
     if (!user) {
       return undefined;
     }
@@ -76,7 +76,15 @@ export class UsersService {
     if (user.isActive && !(user.lastLogin && Date.now() - user.lastLogin.getTime() < 60_000)) {
       await this.users.touchLastLogin(user.id);
     }
-    return { user: toAuthUser(user), isActive: user.isActive };
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        isStaff: user.isStaff,
+        isSuperuser: user.isSuperuser,
+      },
+      isActive: user.isActive,
+    };
   }
 
   async findRefByUsername(username: string): Promise<UserRef | undefined> {
