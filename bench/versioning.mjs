@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// Benchmarks for versioning and archives (issue "Versioning and archives"):
+//   copy      POST /v1/datasets/{pk}/copy of a dataset with 100,000 files (target < 1 s)
+//   download  POST /v1/datasets/{pk}/download (zip) of 1 GiB in 200 files, against Python's
+//             zipfile writing the same stored zip to /dev/null in the same run (target >= 0.5x),
+//             time to first byte (< 100 ms) and server memory growth (< 64 MiB)
+// Usage: npm run build && node bench/versioning.mjs [copy|download]...
+// Results: bench/results/versioning-latest.md (and a dated copy).
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = { username: 'bench', password: 'bench-password' };
+const MiB = 1024 * 1024;
+
+const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const wanted = (name) => selected.length === 0 || selected.includes(name);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function memory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: field('VmRSS') * 1024, hwm: field('VmHWM') * 1024 };
+}
+
+function resetPeak(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function withStrata(work) {
+  const database = `strata_bench_v_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  const dataDir = fs.mkdtempSync(path.join(ROOT, 'bench', '.tmp-versioning-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      ACCESS_TOKEN_LIFETIME: '3600',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (let i = 0; ; i += 1) {
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) {
+        break;
+      }
+      if (i > 600) {
+        throw new Error('Strata did not start');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    try {
+      return await work({ port, pid: child.pid, dataDir, db });
+    } finally {
+      await db.end();
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function api(port, method, pathname, body, token) {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`${method} ${pathname}: ${response.status} ${text.slice(0, 300)}`);
+  }
+  return text ? JSON.parse(text) : undefined;
+}
+
+async function setUp(port) {
+  const { access } = await api(port, 'POST', '/v1/auth/obtain', ADMIN);
+  const team = await api(port, 'POST', '/v1/teams/create', { name: 'bench' }, access);
+  const project = await api(
+    port,
+    'POST',
+    '/v1/projects/create',
+    { name: 'bench', team: team.pk },
+    access,
+  );
+  const dataset = (name) =>
+    api(
+      port,
+      'POST',
+      '/v1/datasets/create',
+      { name, project: project.pk, licence: 11, tags: '' },
+      access,
+    );
+  return { token: access, dataset };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function benchCopy() {
+  const FILES = 100_000;
+  return withStrata(async ({ port, db }) => {
+    const { token, dataset } = await setUp(port);
+    const source = await dataset('copy-source');
+    // 100,000 distinct blobs (rows only: copying never touches bytes) and their references.
+    const started = performance.now();
+    await db.query(
+      `INSERT INTO blobs (handle, size)
+       SELECT encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), 1024 FROM generate_series(1, $1) i`,
+      [FILES],
+    );
+    await db.query(
+      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+       SELECT $1, 'images/' || lpad(i::text, 6, '0') || '.jpg',
+              encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), '{"label":"cat"}'
+       FROM generate_series(1, $2) i ORDER BY i`,
+      [source.pk, FILES],
+    );
+    await db.query('ANALYZE');
+    const seedSeconds = (performance.now() - started) / 1000;
+    const runs = [];
+    for (let i = 0; i < 5; i += 1) {
+      const t0 = performance.now();
+      const response = await fetch(`http://127.0.0.1:${port}/v1/datasets/${source.pk}/copy`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const text = await response.text();
+      const ms = performance.now() - t0;
+      const copy = JSON.parse(text);
+      if (response.status !== 200 || Object.keys(copy.files).length !== FILES) {
+        throw new Error(`copy failed: ${response.status}`);
+      }
+      runs.push({ ms, version: copy.version, bytes: text.length });
+    }
+    const rows = await db.query('SELECT count(*)::int AS n FROM dataset_files');
+    return { files: FILES, seedSeconds, runs, totalRows: rows.rows[0].n };
+  });
+}
+
+function upload(port, token, pk, name, buffer) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/v1/datasets/${pk}/files/${name}`,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/data',
+          'Content-Disposition': `attachment; filename=${name}`,
+          'Content-Length': buffer.length,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve()
+            : reject(new Error(`upload ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(buffer);
+  });
+}
+
+function download(port, token, pk) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let firstByte;
+    let bytes = 0;
+    const hash = createHash('sha256');
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/v1/datasets/${pk}/download`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      },
+      (response) => {
+        response.on('data', (chunk) => {
+          firstByte ??= performance.now() - t0;
+          bytes += chunk.length;
+          hash.update(chunk);
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode,
+            firstByteMs: firstByte,
+            seconds: (performance.now() - t0) / 1000,
+            bytes,
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify({ filetype: 'zip' }));
+  });
+}
+
+async function benchDownload() {
+  const FILES = 200;
+  const SIZE = Math.floor((1024 * MiB) / FILES);
+  return withStrata(async ({ port, pid, dataDir }) => {
+    const { token, dataset } = await setUp(port);
+    const target = await dataset('archive');
+    const names = [];
+    for (let i = 0; i < FILES; i += 1) {
+      const name = `part-${String(i).padStart(3, '0')}.bin`;
+      await upload(port, token, target.pk, name, randomBytes(SIZE));
+      names.push(name);
+    }
+    const record = await api(port, 'GET', `/v1/datasets/${target.pk}`, undefined, token);
+    const blobPath = (handle) =>
+      path.join(dataDir, 'blobs', handle.slice(0, 2), handle.slice(2, 4), handle);
+    // Baseline: Python's zipfile writing the same stored entries from the same blob files.
+    const listing = path.join(dataDir, 'zip-baseline.json');
+    fs.writeFileSync(
+      listing,
+      JSON.stringify(names.map((name) => [blobPath(record.files[name]), name])),
+    );
+    const python = `
+import json, sys, time, zipfile
+entries = json.load(open(sys.argv[1]))
+t0 = time.perf_counter()
+with zipfile.ZipFile('/dev/null', 'w', zipfile.ZIP_STORED, allowZip64=True) as z:
+    for source, name in entries:
+        z.write(source, name)
+print(time.perf_counter() - t0)
+`;
+    const runs = [];
+    for (let i = 0; i < 3; i += 1) {
+      const baseline = Number(execFileSync('python3', ['-c', python, listing]).toString().trim());
+      const before = memory(pid);
+      const peakReset = resetPeak(pid);
+      const result = await download(port, token, target.pk);
+      const after = memory(pid);
+      runs.push({
+        ...result,
+        baselineSeconds: baseline,
+        memoryGrowth: (peakReset ? after.hwm : after.rss) - before.rss,
+        peakReset,
+      });
+    }
+    return { files: FILES, bytes: SIZE * FILES, runs };
+  });
+}
+
+function report(copy, archive) {
+  const lines = [
+    `# Strata benchmarks: versioning and archives, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `\`node bench/versioning.mjs\` · commit \`${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()}\` · ${os.cpus().length} cores · Node ${process.version}`,
+    '',
+    '| Benchmark | Strata | Baseline | Target | Result |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  if (copy) {
+    const ms = median(copy.runs.map((run) => run.ms));
+    lines.push(
+      `| copy of a dataset with ${copy.files.toLocaleString('en')} files (HTTP round trip, median of ${copy.runs.length}) | ${ms.toFixed(0)} ms (runs: ${copy.runs.map((run) => run.ms.toFixed(0)).join(', ')}) | UFDL backend: 3.8 s for 2,000 files | < 1 s | **${ms < 1000 ? 'PASS' : 'FAIL'}** |`,
+    );
+  }
+  if (archive) {
+    const mibs = archive.runs.map((run) => run.bytes / MiB / run.seconds);
+    const ratio = median(archive.runs.map((run) => run.baselineSeconds / run.seconds));
+    const ttfb = Math.max(...archive.runs.map((run) => run.firstByteMs));
+    const growth = Math.max(...archive.runs.map((run) => run.memoryGrowth)) / MiB;
+    const baseline = median(archive.runs.map((run) => archive.bytes / MiB / run.baselineSeconds));
+    lines.push(
+      `| zip download, 1 GiB in ${archive.files} files (median of ${archive.runs.length}) | ${median(mibs).toFixed(0)} MiB/s | Python zipfile to /dev/null ${baseline.toFixed(0)} MiB/s | ≥ 0.5× (${ratio.toFixed(2)}×) | **${ratio >= 0.5 ? 'PASS' : 'FAIL'}** |`,
+      `| zip download: time to first byte (worst run) | ${ttfb.toFixed(1)} ms | UFDL backend: 1.1 s | < 100 ms | **${ttfb < 100 ? 'PASS' : 'FAIL'}** |`,
+      `| zip download: server memory growth (worst run) | ${growth.toFixed(1)} MiB | UFDL backend: +508 MB for 256 MB | < 64 MiB | **${growth < 64 ? 'PASS' : 'FAIL'}** |`,
+    );
+  }
+  lines.push('', '## Details', '');
+  if (copy) {
+    lines.push(
+      `- Copy: the source's ${copy.files.toLocaleString('en')} references (distinct blobs, with metadata) were seeded with SQL in ${copy.seedSeconds.toFixed(1)} s. Each copy is one HTTP call: authorise, lock, one \`INSERT ... SELECT\` of the references, and the new dataset's JSON with its whole files map (${(copy.runs[0].bytes / MiB).toFixed(1)} MiB). Versions made: ${copy.runs.map((run) => run.version).join(', ')}; rows in dataset_files afterwards: ${copy.totalRows.toLocaleString('en')}.`,
+    );
+  }
+  if (archive) {
+    for (const [i, run] of archive.runs.entries()) {
+      lines.push(
+        `- Download run ${i + 1}: ${(run.bytes / MiB).toFixed(0)} MiB in ${run.seconds.toFixed(2)} s, first byte after ${run.firstByteMs.toFixed(1)} ms, baseline ${run.baselineSeconds.toFixed(2)} s, memory growth ${(run.memoryGrowth / MiB).toFixed(1)} MiB (${run.peakReset ? 'VmHWM reset via clear_refs' : 'VmRSS after'}).`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const copy = wanted('copy') ? await benchCopy() : undefined;
+const archive = wanted('download') ? await benchDownload() : undefined;
+const text = report(copy, archive);
+const resultsDir = path.join(ROOT, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(path.join(resultsDir, 'versioning-latest.md'), text);
+fs.writeFileSync(
+  path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}-versioning.md`),
+  text,
+);
+console.log(text);
