@@ -1,7 +1,7 @@
-import pg from 'pg';
 import request from 'supertest';
 import { adminToken, createUser, loginAs } from '../utils/auth.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
+import { sql } from '../utils/sql.js';
 
 const UFDL_NAMES = [
   'AGPL3',
@@ -59,15 +59,8 @@ describe('/v1/licences', () => {
   const http = () => request(testApp.app.getHttpServer());
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function sql<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-    const client = new pg.Client({ connectionString: testApp.database.url });
-    await client.connect();
-    try {
-      return (await client.query<R>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    sql<R>(testApp.database, text, values);
 
   async function createLicence(name: string, url = 'https://example.org/licence') {
     const response = await http()
@@ -174,7 +167,7 @@ describe('/v1/licences', () => {
     });
 
     it('should map licences to their data.world names', async () => {
-      const rows = await sql<{ name: string; dataworld_name: string | null }>(
+      const rows = await query<{ name: string; dataworld_name: string | null }>(
         'SELECT name, dataworld_name FROM licences WHERE dataworld_name IS NOT NULL ORDER BY id',
       );
       expect(rows.map((row) => [row.name, row.dataworld_name])).toEqual([
@@ -314,7 +307,7 @@ describe('/v1/licences', () => {
       expect(Object.keys(body)).toEqual(Object.keys(MIT));
       await http().get(`/v1/licences/${body.pk}`).set(bearer(user)).expect(200);
       // Not writable through the UFDL API: a new licence shows as Other on /v0.
-      const [row] = await sql<{ dataworld_name: string | null }>(
+      const [row] = await query<{ dataworld_name: string | null }>(
         'SELECT dataworld_name FROM licences WHERE id = $1',
         [body.pk],
       );
@@ -492,9 +485,9 @@ describe('/v1/licences', () => {
         .expect(204);
       expect(response.text).toBe('');
       await http().get(`/v1/licences/${created.pk}`).set(bearer(user)).expect(404);
-      expect(await sql('SELECT 1 FROM licences WHERE id = $1', [created.pk])).toEqual([]);
+      expect(await query('SELECT 1 FROM licences WHERE id = $1', [created.pk])).toEqual([]);
       expect(
-        await sql('SELECT 1 FROM licences_conditions WHERE licence_id = $1', [created.pk]),
+        await query('SELECT 1 FROM licences_conditions WHERE licence_id = $1', [created.pk]),
       ).toEqual([]);
       await http().delete(`/v1/licences/${created.pk}`).set(bearer(admin)).expect(404);
     });
@@ -544,7 +537,7 @@ describe('/v1/licences', () => {
         limitations: ['New limitations'],
         domains: ['New domains'],
       });
-      const [row] = await sql<{ id: number }>(
+      const [row] = await query<{ id: number }>(
         "SELECT id FROM licence_domains WHERE name = 'New domains'",
       );
       expect(row?.id).toBeGreaterThan(3);
@@ -561,7 +554,7 @@ describe('/v1/licences', () => {
         detail: "Bad value for modify_subdescriptors parameter 'names': 999",
       });
       expect(
-        await sql("SELECT 1 FROM licence_limitations WHERE name = 'Created then rolled back'"),
+        await query("SELECT 1 FROM licence_limitations WHERE name = 'Created then rolled back'"),
       ).toEqual([]);
       expect((await http().get(`/v1/licences/${created.pk}`).set(bearer(user))).body).toEqual(
         created,
@@ -575,7 +568,7 @@ describe('/v1/licences', () => {
         type: 'conditions',
         names: ['Only mine', 'State changes', 'Disclose source'],
       }).expect(200);
-      const [own] = await sql<{ id: number }>(
+      const [own] = await query<{ id: number }>(
         "SELECT id FROM licence_conditions WHERE name = 'Only mine'",
       );
       const response = await modify(created.pk, {
@@ -584,10 +577,10 @@ describe('/v1/licences', () => {
         names: [own.id, 'State changes', 'Not attached at all', 12345],
       }).expect(200);
       expect(response.body).toEqual({ ...created, conditions: ['Disclose source'] });
-      expect(await sql("SELECT 1 FROM licence_conditions WHERE name = 'Only mine'")).toEqual([]);
+      expect(await query("SELECT 1 FROM licence_conditions WHERE name = 'Only mine'")).toEqual([]);
       // Still used by the seeded licences: the row stays, and so do their links.
       expect(
-        await sql("SELECT 1 FROM licence_conditions WHERE name = 'State changes'"),
+        await query("SELECT 1 FROM licence_conditions WHERE name = 'State changes'"),
       ).toHaveLength(1);
       expect(
         ((await http().get('/v1/licences/9').set(bearer(user))).body as LicenceBody).conditions,
@@ -608,7 +601,7 @@ describe('/v1/licences', () => {
         .expect(200);
       expect((response.body as LicenceBody).domains).toEqual([]);
       // Data is still used by CC0 and others.
-      expect(await sql("SELECT 1 FROM licence_domains WHERE name = 'Data'")).toHaveLength(1);
+      expect(await query("SELECT 1 FROM licence_domains WHERE name = 'Data'")).toHaveLength(1);
     });
 
     it.each([
@@ -656,7 +649,7 @@ describe('/v1/licences', () => {
           modify(licence.pk, { method: 'add', type: 'limitations', names: ['Raced'] }).expect(200),
         ),
       );
-      expect(await sql("SELECT 1 FROM licence_limitations WHERE name = 'Raced'")).toHaveLength(1);
+      expect(await query("SELECT 1 FROM licence_limitations WHERE name = 'Raced'")).toHaveLength(1);
       await Promise.all(
         licences.map((licence) =>
           modify(licence.pk, { method: 'remove', type: 'limitations', names: ['Raced'] }).expect(
@@ -664,7 +657,7 @@ describe('/v1/licences', () => {
           ),
         ),
       );
-      expect(await sql("SELECT 1 FROM licence_limitations WHERE name = 'Raced'")).toEqual([]);
+      expect(await query("SELECT 1 FROM licence_limitations WHERE name = 'Raced'")).toEqual([]);
     });
   });
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import request from 'supertest';
 import yazl from 'yazl';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 import { createDataset, upload } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
+import { sql } from '../utils/sql.js';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -48,18 +48,7 @@ describe('/v1/datasets files and metadata', () => {
   const token = (role: 'outsider' | 'R' | 'X' | 'W' | 'A') => cast.actors[role].token!;
   const blobsDir = () => path.join(testApp.config.dataDir, 'blobs');
 
-  async function query<T extends pg.QueryResultRow>(
-    sql: string,
-    values: unknown[] = [],
-  ): Promise<T[]> {
-    const client = new pg.Client({ connectionString: testApp.database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const query = (text: string, values: unknown[] = []) => sql(testApp.database, text, values);
 
   const newDataset = (fields: { is_public?: boolean } = {}) =>
     createDataset(testApp, token('W'), project.pk, fields);

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 import { createUser } from '../utils/auth.js';
+import { sql } from '../utils/sql.js';
 import {
   authed,
   createCast,
@@ -18,14 +18,12 @@ describe('/v1/teams and memberships', () => {
   const token = (role: 'outsider' | 'R' | 'X' | 'W' | 'A') => cast.actors[role].token;
 
   async function slugOf(pk: number): Promise<string> {
-    const client = new pg.Client({ connectionString: testApp.database.url });
-    await client.connect();
-    try {
-      return (await client.query<{ slug: string }>('SELECT slug FROM teams WHERE id = $1', [pk]))
-        .rows[0].slug;
-    } finally {
-      await client.end();
-    }
+    const [row] = await sql<{ slug: string }>(
+      testApp.database,
+      'SELECT slug FROM teams WHERE id = $1',
+      [pk],
+    );
+    return row.slug;
   }
 
   beforeAll(async () => {

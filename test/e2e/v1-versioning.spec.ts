@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 import { createDataset, upload } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
+import { sql } from '../utils/sql.js';
 
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 
@@ -257,10 +257,7 @@ describe('/v1/datasets versioning', () => {
     it('should refuse datasets of different domains with 406', async () => {
       const target = await withFiles({});
       const source = await withFiles({});
-      const client = new pg.Client({ connectionString: testApp.database.url });
-      await client.connect();
-      await client.query('UPDATE datasets SET domain_id = 1 WHERE id = $1', [source.pk]);
-      await client.end();
+      await sql(testApp.database, 'UPDATE datasets SET domain_id = 1 WHERE id = $1', [source.pk]);
       const response = await http()
         .post(`/v1/datasets/${target.pk}/merge/${source.pk}`)
         .set(authed(token('W')))
@@ -341,20 +338,14 @@ describe('/v1/datasets versioning', () => {
         .expect(200);
       expect(response.body).toEqual(before);
       await http().get(`/v1/datasets/${dataset.pk}`).set(authed(cast.admin)).expect(404);
-      const client = new pg.Client({ connectionString: testApp.database.url });
-      await client.connect();
-      try {
-        let rows = 1;
-        for (let i = 0; i < 50 && rows > 0; i += 1) {
-          rows =
-            (await client.query('SELECT 1 FROM blobs WHERE handle = $1', [sha256(content)]))
-              .rowCount ?? 0;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        expect(rows).toBe(0);
-      } finally {
-        await client.end();
+      let rows = 1;
+      for (let i = 0; i < 50 && rows > 0; i += 1) {
+        rows = (
+          await sql(testApp.database, 'SELECT 1 FROM blobs WHERE handle = $1', [sha256(content)])
+        ).length;
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      expect(rows).toBe(0);
     });
   });
 
