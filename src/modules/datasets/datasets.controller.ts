@@ -21,6 +21,9 @@ import { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import type { DatasetJson } from './dataset.mapper.js';
 import { DatasetsService } from './datasets.service.js';
 
+/** Single datasets are sent as PostgreSQL built them (files in upload order). */
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
 @ApiTags('v1 datasets')
 @ApiBearerAuth()
 @Controller('v1/datasets')
@@ -44,35 +47,38 @@ export class DatasetsController {
 
   @Post('create')
   @ApiOperation({ summary: "Create a dataset, version 1 (write members of the project's team)" })
-  create(@CurrentUser() caller: AuthUser, @Body() dto: DatasetDto): Promise<DatasetJson> {
+  @Header('Content-Type', JSON_UTF8)
+  create(@CurrentUser() caller: AuthUser, @Body() dto: DatasetDto): Promise<string> {
     return this.datasets.create(caller, dto);
   }
 
   @Get(':pk')
   @AllowAnonymous()
   @ApiOperation({ summary: 'Retrieve a dataset (members; anyone when it is public)' })
-  @Header('Content-Type', 'application/json; charset=utf-8')
+  @Header('Content-Type', JSON_UTF8)
   retrieve(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
     return this.datasets.retrieve(caller, pk);
   }
 
   @Put(':pk')
   @ApiOperation({ summary: 'Update a dataset (write members; moving needs write in both teams)' })
+  @Header('Content-Type', JSON_UTF8)
   update(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: DatasetDto,
-  ): Promise<DatasetJson> {
+  ): Promise<string> {
     return this.datasets.update(caller, pk, dto);
   }
 
   @Patch(':pk')
   @ApiOperation({ summary: 'Partially update a dataset (as PUT)' })
+  @Header('Content-Type', JSON_UTF8)
   partialUpdate(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchDatasetDto,
-  ): Promise<DatasetJson> {
+  ): Promise<string> {
     return this.datasets.update(caller, pk, dto);
   }
 }

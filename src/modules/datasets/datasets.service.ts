@@ -99,7 +99,7 @@ export class DatasetsService implements OnModuleInit {
     return { ...result, items: await this.toJson(result.items) };
   }
 
-  async create(caller: AuthUser, dto: DatasetDto): Promise<DatasetJson> {
+  async create(caller: AuthUser, dto: DatasetDto): Promise<string> {
     const teamId = await this.checkReferences(dto.project, dto.licence);
     await this.access.assert(caller, teamId, 'write');
     const id = await this.datasets.transaction(async (manager) => {
@@ -123,7 +123,7 @@ export class DatasetsService implements OnModuleInit {
       }
       return newId;
     });
-    return this.json(await this.getOwned(id));
+    return this.viewText(id);
   }
 
   /**
@@ -146,7 +146,7 @@ export class DatasetsService implements OnModuleInit {
   }
 
   /** PUT and PATCH. Moving to another project needs write access in its team as well. */
-  async update(caller: Caller, pk: number, dto: PatchDatasetDto): Promise<DatasetJson> {
+  async update(caller: Caller, pk: number, dto: PatchDatasetDto): Promise<string> {
     const owned = await this.loadFor(caller, pk, 'write');
     const { dataset } = owned;
     let targetTeam = owned.teamId;
@@ -178,7 +178,7 @@ export class DatasetsService implements OnModuleInit {
         throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
       }
     });
-    return this.json(await this.getOwned(pk));
+    return this.viewText(pk);
   }
 
   /**
@@ -210,10 +210,6 @@ export class DatasetsService implements OnModuleInit {
     const owned = await this.getOwned(pk);
     await this.access.assert(caller, owned.teamId, level);
     return owned;
-  }
-
-  async json(owned: OwnedDataset): Promise<DatasetJson> {
-    return (await this.toJson([owned.dataset]))[0];
   }
 
   private async toJson(datasets: Dataset[]): Promise<DatasetJson[]> {

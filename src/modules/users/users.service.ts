@@ -76,15 +76,7 @@ export class UsersService {
     if (user.isActive && !(user.lastLogin && Date.now() - user.lastLogin.getTime() < 60_000)) {
       await this.users.touchLastLogin(user.id);
     }
-    return {
-      user: {
-        id: user.id,
-        username: user.username,
-        isStaff: user.isStaff,
-        isSuperuser: user.isSuperuser,
-      },
-      isActive: user.isActive,
-    };
+    return { user: toAuthUser(user), isActive: user.isActive };
   }
 
   async findRefByUsername(username: string): Promise<UserRef | undefined> {
@@ -185,7 +177,7 @@ export class UsersService {
   }
 }
 
-function toAuthUser(user: User): AuthUser {
+function toAuthUser(user: Pick<User, 'id' | 'username' | 'isStaff' | 'isSuperuser'>): AuthUser {
   return {
     id: user.id,
     username: user.username,
