@@ -1527,11 +1527,15 @@ async function benchList(ctx) {
   try {
     await client.query('BEGIN');
     await client.query(
-      `INSERT INTO datasets
-         (name, version, previous_version, description, project_id, licence_id, is_public, tags, slug, creator_id)
+      `WITH manifests AS (
+         INSERT INTO file_manifests (created_at)
+         SELECT now() FROM generate_series(1, $3::int) RETURNING id
+       )
+       INSERT INTO datasets
+         (name, version, previous_version, description, project_id, licence_id, is_public, tags, slug, creator_id, manifest_id)
        SELECT 'list-' || lpad(i::text, 5, '0'), 1, -1, 'Benchmark dataset number ' || i, $1, 11,
-              false, 'bench,list', 'bench-list-' || i, $2
-       FROM generate_series(1, $3::int) AS i`,
+              false, 'bench,list', 'bench-list-' || i, $2, id
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS i FROM manifests) AS m`,
       [project.pk, small.creator, datasets],
     );
     const files = small.handles
@@ -1539,8 +1543,8 @@ async function benchList(ctx) {
       .map((handle, i) => [`frame-${i}.jpg`, handle]);
     if (files.length > 0) {
       await client.query(
-        `INSERT INTO dataset_files (dataset_id, filename, blob_handle)
-         SELECT d.id, f.filename, f.handle
+        `INSERT INTO dataset_files (manifest_id, filename, blob_handle)
+         SELECT d.manifest_id, f.filename, f.handle
          FROM datasets d CROSS JOIN unnest($2::text[], $3::text[]) AS f(filename, handle)
          WHERE d.project_id = $1
          ORDER BY d.id, f.filename`,

@@ -155,8 +155,9 @@ async function benchCopy() {
       [FILES],
     );
     await db.query(
-      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
-       SELECT $1, 'images/' || lpad(i::text, 6, '0') || '.jpg',
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
+       SELECT (SELECT manifest_id FROM datasets WHERE id = $1),
+              'images/' || lpad(i::text, 6, '0') || '.jpg',
               encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), '{"label":"cat"}'
        FROM generate_series(1, $2) i ORDER BY i`,
       [source.pk, FILES],
@@ -326,7 +327,7 @@ function report(copy, archive) {
   lines.push('', '## Details', '');
   if (copy) {
     lines.push(
-      `- Copy: the source's ${copy.files.toLocaleString('en')} references (distinct blobs, with metadata) were seeded with SQL in ${copy.seedSeconds.toFixed(1)} s. Each copy is one HTTP call: authorise, lock, one \`INSERT ... SELECT\` of the references, and the new dataset's JSON with its whole files map (${(copy.runs[0].bytes / MiB).toFixed(1)} MiB). Versions made: ${copy.runs.map((run) => run.version).join(', ')}; rows in dataset_files afterwards: ${copy.totalRows.toLocaleString('en')}.`,
+      `- Copy: the source's ${copy.files.toLocaleString('en')} references (distinct blobs, with metadata) were seeded with SQL in ${copy.seedSeconds.toFixed(1)} s. Each copy is one HTTP call: authorise, lock, insert the new dataset row sharing the source's file manifest (copy-on-write: no file row is copied), and the new dataset's JSON with its whole files map (${(copy.runs[0].bytes / MiB).toFixed(1)} MiB). Versions made: ${copy.runs.map((run) => run.version).join(', ')}; rows in dataset_files afterwards: ${copy.totalRows.toLocaleString('en')}.`,
     );
   }
   if (archive) {

@@ -8,6 +8,7 @@ import {
 import { Licence } from '../modules/licences/licence.entity.js';
 import { Blob } from '../modules/dataset-files/blob.entity.js';
 import { DatasetFile } from '../modules/dataset-files/dataset-file.entity.js';
+import { FileManifest } from '../modules/dataset-files/file-manifest.entity.js';
 import { Dataset } from '../modules/datasets/dataset.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { Membership } from '../modules/teams/membership.entity.js';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   Team,
   Membership,
   Project,
+  FileManifest,
   Dataset,
   Blob,
   DatasetFile,

@@ -1240,6 +1240,7 @@ describe(`/v1 under hostile input (${TOTAL} requests)`, () => {
 
   const TABLES = [
     'datasets',
+    'file_manifests',
     'dataset_files',
     'blobs',
     'teams',

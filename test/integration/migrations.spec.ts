@@ -1,12 +1,30 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { FileManifests1796172389478 } from '../../migrations/1796172389478-file-manifests.js';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import {
   diffEntitiesAgainstMigrations,
   revertLastMigration,
   runMigrations,
 } from '../../src/database/migrator.js';
+import { sql } from '../utils/sql.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 import { testServerUrl } from '../utils/test-env.js';
+
+/** Applies the first `count` migrations only, to seed data in an older schema. */
+async function migrateTo(url: string, count: number): Promise<void> {
+  const dataSource = new DataSource({
+    ...dataSourceOptions(url, 2),
+    migrations: MIGRATIONS.slice(0, count),
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 async function tables(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -55,6 +73,65 @@ describe('migrations', () => {
       runMigrations(database.url),
     ]);
     expect(results.map((applied) => applied.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
+  });
+
+  it('should move existing dataset files into manifests, and back to datasets on revert', async () => {
+    const index = MIGRATIONS.indexOf(FileManifests1796172389478);
+    await migrateTo(database.url, index);
+    const query = (text: string, values: unknown[] = []) => sql(database, text, values);
+    await query(`INSERT INTO teams (id, name, slug) VALUES (1, 't', 't')`);
+    await query(`INSERT INTO projects (id, name, team_id) VALUES (1, 'p', 1)`);
+    await query(
+      `INSERT INTO datasets (id, name, project_id, licence_id, slug)
+       SELECT i, 'd' || i, 1, 11, 'd' || i FROM generate_series(1, 3) i`,
+    );
+    await query(`SELECT setval('datasets_id_seq', 3)`);
+    await query(
+      `INSERT INTO blobs (handle, size) SELECT repeat(c, 64), 1 FROM unnest('{a,b,c}'::text[]) c`,
+    );
+    // Names in an order that is not alphabetical: the file order is the id order.
+    await query(
+      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata) VALUES
+         (1, 'z', repeat('a', 64), 'm1'), (1, 'a', repeat('b', 64), ''), (2, 'c', repeat('c', 64), '')`,
+    );
+    await migrateTo(database.url, index + 1);
+
+    expect(await query('SELECT id, manifest_id FROM datasets ORDER BY id')).toEqual([
+      { id: 1, manifest_id: 1 },
+      { id: 2, manifest_id: 2 },
+      { id: 3, manifest_id: 3 },
+    ]);
+    expect(
+      await query('SELECT manifest_id, filename, metadata FROM dataset_files ORDER BY id'),
+    ).toEqual([
+      { manifest_id: 1, filename: 'z', metadata: 'm1' },
+      { manifest_id: 1, filename: 'a', metadata: '' },
+      { manifest_id: 2, filename: 'c', metadata: '' },
+    ]);
+    // New manifests number on from the converted ones.
+    const [created] = await query('INSERT INTO file_manifests DEFAULT VALUES RETURNING id');
+    expect(created.id).toBe(4);
+    // Dataset 4 shares dataset 1's manifest; manifest 4 is used by no one.
+    await query(
+      `INSERT INTO datasets (id, name, version, project_id, licence_id, slug, manifest_id)
+       VALUES (4, 'd1', 2, 1, 11, 'd1', 1)`,
+    );
+    await query(
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle) VALUES (4, 'x', repeat('a', 64))`,
+    );
+
+    await revertLastMigration(database.url); // The last applied: this one.
+    expect(
+      await query('SELECT dataset_id, filename, metadata FROM dataset_files ORDER BY id'),
+    ).toEqual([
+      { dataset_id: 1, filename: 'z', metadata: 'm1' },
+      { dataset_id: 1, filename: 'a', metadata: '' },
+      { dataset_id: 2, filename: 'c', metadata: '' },
+      { dataset_id: 4, filename: 'z', metadata: 'm1' },
+      { dataset_id: 4, filename: 'a', metadata: '' },
+    ]);
+    expect(await tables(database.url)).not.toContain('file_manifests');
+    expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length - index);
   });
 
   it('should match the entities exactly (no drift)', async () => {

@@ -1,13 +1,15 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Dataset } from '../datasets/dataset.entity.js';
 import { Blob } from './blob.entity.js';
+import { FileManifest } from './file-manifest.entity.js';
 
 /**
- * A file of a dataset version: a name, a reference to stored bytes, and per-file metadata.
- * Copying a dataset copies these rows, never the bytes.
+ * A file of a manifest (the file list of one or more dataset versions): a name, a reference to
+ * stored bytes, and per-file metadata. Copying a dataset shares the manifest; a manifest's rows
+ * are copied only when one of its datasets is written to while another still uses it, and bytes
+ * never are.
  */
 @Entity({ name: 'dataset_files' })
-@Index('uq_dataset_files_name', ['datasetId', 'filename'], { unique: true })
+@Index('uq_dataset_files_name', ['manifestId', 'filename'], { unique: true })
 @Index('ix_dataset_files_blob', ['blobHandle'])
 export class DatasetFile {
   // bigint: copies multiply rows quickly; ids also give the files map its insertion order.
@@ -17,12 +19,13 @@ export class DatasetFile {
   })
   id: string;
 
-  @Column({ name: 'dataset_id', type: 'int' })
-  datasetId: number;
+  @Column({ name: 'manifest_id', type: 'int' })
+  manifestId: number;
 
-  @ManyToOne(() => Dataset, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'dataset_id' })
-  dataset?: Dataset;
+  // CASCADE: a manifest is deleted once no dataset uses it, and its files go with it.
+  @ManyToOne(() => FileManifest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'manifest_id' })
+  manifest?: FileManifest;
 
   // Byte-wise collation: directory-prefix checks become index range scans ['dir/', 'dir0').
   @Column({ type: 'text', collation: 'C' })

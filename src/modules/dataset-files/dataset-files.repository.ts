@@ -4,8 +4,8 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Blob } from './blob.entity.js';
 import { DatasetFile } from './dataset-file.entity.js';
 
-/** Lock class for pg_advisory_xact_lock(class, dataset): one writer of a dataset's names at a time. */
-const DATASET_FILES_LOCK_CLASS = 73_020;
+/** The manifest a dataset reads its files from, on a `:datasetId` query-builder parameter. */
+const MANIFEST_OF_DATASET = '(SELECT d.manifest_id FROM datasets d WHERE d.id = :datasetId)';
 
 export interface FileRow {
   filename: string;
@@ -14,6 +14,11 @@ export interface FileRow {
   metadata: string;
 }
 
+/**
+ * Files live in manifests, which datasets share after a copy. Reads take a dataset id and go
+ * through its manifest; writes take the manifest id that DatasetFilesService.ensureOwnManifest
+ * answered, so nothing here can change the files of a dataset other than the one written to.
+ */
 @Injectable()
 export class DatasetFilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -29,21 +34,117 @@ export class DatasetFilesRepository {
     if (datasetIds.length === 0) {
       return [];
     }
-    return this.dataSource
-      .getRepository(DatasetFile)
-      .createQueryBuilder('f')
-      .select(['f.dataset_id AS "datasetId"', 'f.filename AS filename', 'f.blob_handle AS handle'])
-      .where({ datasetId: In(datasetIds) })
-      .orderBy('f.id')
-      .getRawMany();
+    return this.dataSource.query(
+      `SELECT d.id AS "datasetId", f.filename, f.blob_handle AS handle
+       FROM datasets d JOIN dataset_files f ON f.manifest_id = d.manifest_id
+       WHERE d.id = ANY($1::int[])
+       ORDER BY f.id`,
+      [datasetIds],
+    );
   }
 
-  /** Serialises every change to one dataset's file names until the transaction ends. */
-  async lockDataset(manager: EntityManager, datasetId: number): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [
-      DATASET_FILES_LOCK_CLASS,
+  /**
+   * Locks a dataset row (FOR UPDATE to change what it points at or delete it, FOR SHARE to copy
+   * it) until the transaction ends, and answers its manifest; undefined when it is gone.
+   */
+  async lockManifestOf(
+    manager: EntityManager,
+    datasetId: number,
+    mode: 'update' | 'share',
+  ): Promise<number | undefined> {
+    const rows = await manager.query<{ manifest_id: number }[]>(
+      `SELECT manifest_id FROM datasets WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
+      [datasetId],
+    );
+    return rows[0]?.manifest_id;
+  }
+
+  /**
+   * Locks several dataset rows FOR UPDATE in id order (so two transactions locking the same pair
+   * cannot deadlock) and answers each one's manifest; missing ones are left out.
+   */
+  async lockManifestsOf(
+    manager: EntityManager,
+    datasetIds: number[],
+  ): Promise<Map<number, number>> {
+    const rows = await manager.query<{ id: number; manifest_id: number }[]>(
+      'SELECT id, manifest_id FROM datasets WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
+      [datasetIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.manifest_id]));
+  }
+
+  /** Locks a manifest row until the transaction ends (its copy-or-keep decisions take turns). */
+  async lockManifest(manager: EntityManager, manifestId: number): Promise<void> {
+    await manager.query('SELECT 1 FROM file_manifests WHERE id = $1 FOR UPDATE', [manifestId]);
+  }
+
+  /**
+   * Whether a dataset row other than `exceptDatasetId` uses the manifest. Soft-deleted rows
+   * count: they can be reinstated, and are readable by site admins meanwhile.
+   */
+  async manifestUsed(
+    manager: EntityManager,
+    manifestId: number,
+    exceptDatasetId?: number,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM datasets WHERE manifest_id = $1 AND id IS DISTINCT FROM $2 LIMIT 1',
+      [manifestId, exceptDatasetId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async createManifest(manager: EntityManager): Promise<number> {
+    const rows = await manager.query<{ id: number }[]>(
+      'INSERT INTO file_manifests DEFAULT VALUES RETURNING id',
+    );
+    return rows[0].id;
+  }
+
+  /**
+   * Copies a manifest's file references (names, blobs, metadata) into another in one statement:
+   * no bytes move, and the order of the files is kept. `only` limits the copy to those names
+   * (unknown names are simply not matched).
+   */
+  async copyManifest(
+    manager: EntityManager,
+    fromId: number,
+    toId: number,
+    only?: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
+       SELECT $2, filename, blob_handle, metadata FROM dataset_files
+       WHERE manifest_id = $1 AND ($3::text[] IS NULL OR filename = ANY($3::text[]))
+       ORDER BY id`,
+      [fromId, toId, only ?? null],
+    );
+  }
+
+  async pointDatasetAt(
+    manager: EntityManager,
+    datasetId: number,
+    manifestId: number,
+  ): Promise<void> {
+    await manager.query('UPDATE datasets SET manifest_id = $2 WHERE id = $1', [
       datasetId,
+      manifestId,
     ]);
+  }
+
+  /** Deletes a manifest no dataset uses; its files go with it (ON DELETE CASCADE). */
+  async deleteManifest(manager: EntityManager, manifestId: number): Promise<void> {
+    await manager.query('DELETE FROM file_manifests WHERE id = $1', [manifestId]);
+  }
+
+  /** The distinct blobs a manifest references (to reclaim them once it is deleted). */
+  async handlesIn(manager: EntityManager, manifestId: number): Promise<string[]> {
+    const rows = await manager.query<{ handle: string }[]>(
+      'SELECT DISTINCT blob_handle AS handle FROM dataset_files WHERE manifest_id = $1',
+      [manifestId],
+    );
+    return rows.map((row) => row.handle);
   }
 
   async findFile(
@@ -56,48 +157,54 @@ export class DatasetFilesRepository {
       return undefined;
     }
     return this.fileQuery(manager)
-      .where('f.dataset_id = :datasetId AND f.filename = :filename', { datasetId, filename })
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET} AND f.filename = :filename`, {
+        datasetId,
+        filename,
+      })
       .getRawOne<FileRow>();
   }
 
   async findFileByHandle(datasetId: number, handle: string): Promise<FileRow | undefined> {
     return this.fileQuery(this.dataSource.manager)
-      .where('f.dataset_id = :datasetId AND f.blob_handle = :handle', { datasetId, handle })
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET} AND f.blob_handle = :handle`, {
+        datasetId,
+        handle,
+      })
       .orderBy('f.id')
       .limit(1)
       .getRawOne<FileRow>();
   }
 
-  /** Whether any file of the dataset lives under `prefix/` (a range scan on the C collation). */
-  async hasFileUnder(manager: EntityManager, datasetId: number, prefix: string): Promise<boolean> {
+  /** Whether any file of the manifest lives under `prefix/` (a range scan on the C collation). */
+  async hasFileUnder(manager: EntityManager, manifestId: number, prefix: string): Promise<boolean> {
     // Every name starting with 'p/' sorts in ['p/', 'p0'): '0' is the byte after '/'.
     const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM dataset_files WHERE dataset_id = $1
+      `SELECT 1 FROM dataset_files WHERE manifest_id = $1
          AND filename >= $2 AND filename < $3 LIMIT 1`,
-      [datasetId, `${prefix}/`, `${prefix}0`],
+      [manifestId, `${prefix}/`, `${prefix}0`],
     );
     return rows.length > 0;
   }
 
-  async anyNamed(manager: EntityManager, datasetId: number, names: string[]): Promise<boolean> {
+  async anyNamed(manager: EntityManager, manifestId: number, names: string[]): Promise<boolean> {
     if (names.length === 0) {
       return false;
     }
-    const count = await manager.count(DatasetFile, { where: { datasetId, filename: In(names) } });
+    const count = await manager.count(DatasetFile, { where: { manifestId, filename: In(names) } });
     return count > 0;
   }
 
   /** Names `<prefix>/<digits>` in use, for numbering a new file in that directory. */
   async numberedNames(
     manager: EntityManager,
-    datasetId: number,
+    manifestId: number,
     prefix: string,
   ): Promise<Set<number>> {
     const start = prefix === '' ? '' : `${prefix}/`;
     const rows = await manager.query<{ filename: string }[]>(
-      `SELECT filename FROM dataset_files WHERE dataset_id = $1
+      `SELECT filename FROM dataset_files WHERE manifest_id = $1
          AND filename >= $2 AND filename < $3 AND substr(filename, $4) ~ '^[0-9]+$'`,
-      [datasetId, start, prefix === '' ? '\u{10FFFF}' : `${prefix}0`, start.length + 1],
+      [manifestId, start, prefix === '' ? '\u{10FFFF}' : `${prefix}0`, start.length + 1],
     );
     return new Set(rows.map((row) => Number(row.filename.slice(start.length))));
   }
@@ -118,18 +225,52 @@ export class DatasetFilesRepository {
     await manager.insert(DatasetFile, file);
   }
 
-  async deleteFile(manager: EntityManager, datasetId: number, filename: string): Promise<void> {
-    await manager.delete(DatasetFile, { datasetId, filename });
+  /** Deletes a file of the manifest; answers its blob, or undefined when there was none. */
+  async deleteFile(
+    manager: EntityManager,
+    manifestId: number,
+    filename: string,
+  ): Promise<string | undefined> {
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(DatasetFile)
+      .where({ manifestId, filename })
+      .returning('blob_handle')
+      .execute();
+    return (result.raw as { blob_handle: string }[])[0]?.blob_handle;
   }
 
-  async setMetadata(datasetId: number, filename: string, metadata: string): Promise<boolean> {
+  async setMetadata(
+    manager: EntityManager,
+    manifestId: number,
+    filename: string,
+    metadata: string,
+  ): Promise<boolean> {
     if (filename.includes('\0')) {
       return false; // As findFile: no stored name has a NUL.
     }
-    const result = await this.dataSource
-      .getRepository(DatasetFile)
-      .update({ datasetId, filename }, { metadata });
+    const result = await manager.update(DatasetFile, { manifestId, filename }, { metadata });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Whether any file of the dataset has metadata (a clear with none to blank changes nothing). */
+  async anyMetadata(manager: EntityManager, datasetId: number): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM dataset_files
+       WHERE manifest_id = (SELECT manifest_id FROM datasets WHERE id = $1) AND metadata <> ''
+       LIMIT 1`,
+      [datasetId],
+    );
+    return rows.length > 0;
+  }
+
+  async clearMetadata(manager: EntityManager, manifestId: number): Promise<void> {
+    // Rows already blank are left alone: rewriting them would only cost.
+    await manager.query(
+      "UPDATE dataset_files SET metadata = '' WHERE manifest_id = $1 AND metadata <> ''",
+      [manifestId],
+    );
   }
 
   async allMetadata(datasetId: number): Promise<{ filename: string; metadata: string }[]> {
@@ -137,7 +278,7 @@ export class DatasetFilesRepository {
       .getRepository(DatasetFile)
       .createQueryBuilder('f')
       .select(['f.filename AS filename', 'f.metadata AS metadata'])
-      .where('f.dataset_id = :datasetId', { datasetId })
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
       .orderBy('f.id')
       .getRawMany();
   }
@@ -145,7 +286,7 @@ export class DatasetFilesRepository {
   /** Every file of a dataset with its size, for archives, in insertion order. */
   async filesOf(datasetId: number): Promise<FileRow[]> {
     return this.fileQuery(this.dataSource.manager)
-      .where('f.dataset_id = :datasetId', { datasetId })
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
       .orderBy('f.id')
       .getRawMany<FileRow>();
   }
@@ -223,42 +364,22 @@ export class DatasetFilesRepository {
   }
 
   /**
-   * Copies file references (names, blobs, metadata) from one dataset to another in a single
-   * statement: no bytes move, and the order of the files is kept. `only` limits the copy to
-   * those names (unknown names are simply not matched).
-   */
-  async copyFiles(
-    manager: EntityManager,
-    sourceId: number,
-    targetId: number,
-    only?: string[],
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
-       SELECT $2, filename, blob_handle, metadata FROM dataset_files
-       WHERE dataset_id = $1 AND ($3::text[] IS NULL OR filename = ANY($3::text[]))
-       ORDER BY id`,
-      [sourceId, targetId, only ?? null],
-    );
-  }
-
-  /**
    * Merge, step one, as one statement: every source file whose name the target does not have
    * is added with the source's metadata, in the source's order. Files the target has with the
-   * same bytes are left as they are.
+   * same bytes are left as they are. Both are manifests.
    */
   async mergeNewNames(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
     await manager.query(
-      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
        SELECT $2, s.filename, s.blob_handle, s.metadata FROM dataset_files s
-       WHERE s.dataset_id = $1 AND NOT EXISTS (
-         SELECT 1 FROM dataset_files t WHERE t.dataset_id = $2 AND t.filename = s.filename)
+       WHERE s.manifest_id = $1 AND NOT EXISTS (
+         SELECT 1 FROM dataset_files t WHERE t.manifest_id = $2 AND t.filename = s.filename)
        ORDER BY s.id`,
       [sourceId, targetId],
     );
   }
 
-  /** Merge, step two: source files whose name the target has with different bytes. */
+  /** Merge, step two: source files whose name the target has with different bytes (manifests). */
   async mergeClashes(
     manager: EntityManager,
     sourceId: number,
@@ -266,55 +387,42 @@ export class DatasetFilesRepository {
   ): Promise<{ filename: string; handle: string; metadata: string }[]> {
     return manager.query(
       `SELECT s.filename, s.blob_handle AS handle, s.metadata FROM dataset_files s
-       JOIN dataset_files t ON t.dataset_id = $2 AND t.filename = s.filename
-       WHERE s.dataset_id = $1 AND t.blob_handle <> s.blob_handle
+       JOIN dataset_files t ON t.manifest_id = $2 AND t.filename = s.filename
+       WHERE s.manifest_id = $1 AND t.blob_handle <> s.blob_handle
        ORDER BY s.id`,
       [sourceId, targetId],
     );
   }
 
-  /** Names in the target that a renamed clash could collide with (`stem-NNNN.ext`). */
-  async namesLike(manager: EntityManager, datasetId: number, pattern: string): Promise<string[]> {
+  /** Names in the manifest that a renamed clash could collide with (`stem-NNNN.ext`). */
+  async namesLike(manager: EntityManager, manifestId: number, pattern: string): Promise<string[]> {
     const rows = await manager.query<{ filename: string }[]>(
-      'SELECT filename FROM dataset_files WHERE dataset_id = $1 AND filename ~ $2',
-      [datasetId, pattern],
+      'SELECT filename FROM dataset_files WHERE manifest_id = $1 AND filename ~ $2',
+      [manifestId, pattern],
     );
     return rows.map((row) => row.filename);
   }
 
   async insertMany(
     manager: EntityManager,
-    datasetId: number,
+    manifestId: number,
     files: { filename: string; handle: string; metadata: string }[],
   ): Promise<void> {
     if (files.length === 0) {
       return;
     }
     await manager.query(
-      `INSERT INTO dataset_files (dataset_id, filename, blob_handle, metadata)
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
        SELECT $1, f.filename, f.handle, f.metadata
        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
          AS f(filename, handle, metadata, position)
        ORDER BY f.position`,
       [
-        datasetId,
+        manifestId,
         files.map((file) => file.filename),
         files.map((file) => file.handle),
         files.map((file) => file.metadata),
       ],
     );
-  }
-
-  async clearMetadata(datasetId: number): Promise<void> {
-    await this.dataSource.getRepository(DatasetFile).update({ datasetId }, { metadata: '' });
-  }
-
-  /** The distinct blobs a dataset references (to reclaim them after it is hard-deleted). */
-  async handlesOf(manager: EntityManager, datasetId: number): Promise<string[]> {
-    const rows = await manager.query<{ handle: string }[]>(
-      'SELECT DISTINCT blob_handle AS handle FROM dataset_files WHERE dataset_id = $1',
-      [datasetId],
-    );
-    return rows.map((row) => row.handle);
   }
 }

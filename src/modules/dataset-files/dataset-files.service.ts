@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
@@ -16,6 +17,10 @@ export type StoredFile = FileRow;
 /**
  * The files of dataset versions: references from a dataset to stored blobs, with their names
  * and metadata. No HTTP and no access checks here: callers have authorised the caller already.
+ *
+ * A dataset's files are those of its manifest, which copies of it share (copy-on-write): every
+ * write to a dataset's files or their metadata goes through ensureOwnManifest first, in the
+ * writing transaction, so it never changes what another dataset sees.
  */
 @Injectable()
 export class DatasetFilesService {
@@ -49,13 +54,13 @@ export class DatasetFilesService {
     const committed: string[] = [];
     try {
       return await this.files.transaction(async (manager) => {
-        await this.files.lockDataset(manager, datasetId);
+        const manifestId = await this.ensureOwnManifest(manager, datasetId);
         const added: NamedFileJson[] = [];
         for (const entry of entries) {
-          const filename = await this.resolveName(manager, datasetId, entry.name, entry.requested);
+          const filename = await this.resolveName(manager, manifestId, entry.name, entry.requested);
           await this.files.claimBlob(manager, entry.blob.handle, entry.blob.size);
           await this.files.insertFile(manager, {
-            datasetId,
+            manifestId,
             filename,
             blobHandle: entry.blob.handle,
             metadata: '',
@@ -95,22 +100,37 @@ export class DatasetFilesService {
 
   async deleteFile(datasetId: number, filename: string): Promise<NamedFileJson> {
     const removed = await this.files.transaction(async (manager) => {
-      await this.files.lockDataset(manager, datasetId);
-      const file = await this.files.findFile(datasetId, filename, manager);
-      if (!file) {
+      // Looked up first so that a name that isn't there costs no copy of a shared manifest.
+      if (!(await this.files.findFile(datasetId, filename, manager))) {
         throw badName(filename, "Doesn't exist");
       }
-      await this.files.deleteFile(manager, datasetId, filename);
-      return { filename: file.filename, handle: file.handle };
+      const manifestId = await this.ensureOwnManifest(manager, datasetId);
+      const handle = await this.files.deleteFile(manager, manifestId, filename);
+      if (handle === undefined) {
+        throw badName(filename, "Doesn't exist"); // Deleted meanwhile.
+      }
+      return { filename, handle };
     });
+    // Collected only if no manifest references it any more (a copy may still).
     this.collector.reclaimLater([removed.handle]);
     return removed;
   }
 
   async setMetadata(datasetId: number, filename: string, metadata: string): Promise<void> {
-    if (!(await this.files.setMetadata(datasetId, filename, metadata))) {
-      throw badName(filename, "Doesn't exist");
-    }
+    await this.files.transaction(async (manager) => {
+      // As deleteFile: no copy of a shared manifest for a missing name, nor for no change.
+      const file = await this.files.findFile(datasetId, filename, manager);
+      if (!file) {
+        throw badName(filename, "Doesn't exist");
+      }
+      if (file.metadata === metadata) {
+        return;
+      }
+      const manifestId = await this.ensureOwnManifest(manager, datasetId);
+      if (!(await this.files.setMetadata(manager, manifestId, filename, metadata))) {
+        throw badName(filename, "Doesn't exist"); // Deleted meanwhile.
+      }
+    });
   }
 
   async getMetadata(datasetId: number, filename: string): Promise<string> {
@@ -133,51 +153,95 @@ export class DatasetFilesService {
   /** The name a new file takes, or the UFDL clash error; called under the dataset's lock. */
   private async resolveName(
     manager: EntityManager,
-    datasetId: number,
+    manifestId: number,
     name: NormalisedName,
     requested: string,
   ): Promise<string> {
     if (name.kind === 'directory') {
       // `dir/` means "a new file in dir": the smallest free number.
-      if (name.prefix !== '' && (await this.files.anyNamed(manager, datasetId, [name.prefix]))) {
+      if (name.prefix !== '' && (await this.files.anyNamed(manager, manifestId, [name.prefix]))) {
         throw badName(requested, 'Directory prefix is already a filename');
       }
-      const used = await this.files.numberedNames(manager, datasetId, name.prefix);
+      const used = await this.files.numberedNames(manager, manifestId, name.prefix);
       let n = 1;
       while (used.has(n)) {
         n += 1;
       }
-      return this.checkClashes(manager, datasetId, name.prefix ? `${name.prefix}/${n}` : `${n}`);
+      return this.checkClashes(manager, manifestId, name.prefix ? `${name.prefix}/${n}` : `${n}`);
     }
-    return this.checkClashes(manager, datasetId, name.name);
+    return this.checkClashes(manager, manifestId, name.name);
   }
 
   private async checkClashes(
     manager: EntityManager,
-    datasetId: number,
+    manifestId: number,
     filename: string,
   ): Promise<string> {
-    if (await this.files.anyNamed(manager, datasetId, [filename])) {
+    if (await this.files.anyNamed(manager, manifestId, [filename])) {
       throw badName(filename, 'Filename already in use');
     }
-    if (await this.files.hasFileUnder(manager, datasetId, filename)) {
+    if (await this.files.hasFileUnder(manager, manifestId, filename)) {
       throw badName(filename, 'Filename is already a directory prefix');
     }
-    if (await this.files.anyNamed(manager, datasetId, parentPrefixes(filename))) {
+    if (await this.files.anyNamed(manager, manifestId, parentPrefixes(filename))) {
       throw badName(filename, 'Directory prefix is already a filename');
     }
     return filename;
   }
 
-  /** Copies a dataset's file references into another (same transaction as the new record). */
-  async copyFiles(
+  /**
+   * Makes the dataset's manifest its own before a write to its files, in the caller's
+   * transaction, and answers the manifest to write to: the same one when no other dataset row
+   * (soft-deleted ones included: they can be reinstated) uses it, else a copy of its rows, in
+   * their order, that the dataset is moved to.
+   *
+   * The dataset row stays locked FOR UPDATE until the transaction ends. That serialises the
+   * writers of one dataset, and makes a copy of it (which takes FOR SHARE, see manifestForCopy)
+   * wait for the write, or the write wait for the copy and then see the manifest as shared. The
+   * manifest row is locked as well, so that two datasets sharing it, written at once, decide one
+   * after the other: the second sees the first's move and writes in place, rather than both
+   * copying and leaving the old manifest to no one (its blobs would never be collected).
+   */
+  async ensureOwnManifest(manager: EntityManager, datasetId: number): Promise<number> {
+    const manifestId = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (manifestId === undefined) {
+      throw new NotFoundError(); // Hard-deleted since it was loaded.
+    }
+    await this.files.lockManifest(manager, manifestId);
+    if (!(await this.files.manifestUsed(manager, manifestId, datasetId))) {
+      return manifestId;
+    }
+    const own = await this.files.createManifest(manager);
+    await this.files.copyManifest(manager, manifestId, own);
+    await this.files.pointDatasetAt(manager, datasetId, own);
+    return own;
+  }
+
+  /**
+   * The manifest a copy of `sourceId` starts with, in the copy's transaction: the source's own,
+   * shared, so no file row moves; or with `only`, a new one holding just those files (in order).
+   *
+   * The source row is locked FOR SHARE until the copy commits, which orders the copy with any
+   * write to the source's files (ensureOwnManifest locks the same row FOR UPDATE): a write in
+   * progress finishes first and the copy sees its result; a write that comes later waits for
+   * the copy to commit, then finds the manifest shared and moves the source to a copy of it, so
+   * it never changes the new dataset's files.
+   */
+  async manifestForCopy(
     manager: EntityManager,
     sourceId: number,
-    targetId: number,
     only?: string[],
-  ): Promise<void> {
-    await this.files.lockDataset(manager, targetId);
-    await this.files.copyFiles(manager, sourceId, targetId, only);
+  ): Promise<number> {
+    const manifestId = await this.files.lockManifestOf(manager, sourceId, 'share');
+    if (manifestId === undefined) {
+      throw new NotFoundError();
+    }
+    if (only === undefined) {
+      return manifestId;
+    }
+    const subset = await this.files.createManifest(manager);
+    await this.files.copyManifest(manager, manifestId, subset, only);
+    return subset;
   }
 
   /**
@@ -186,9 +250,19 @@ export class DatasetFilesService {
    * the source's file as `<stem>-NNNN<ext>` (the smallest free counter from 0001).
    */
   async mergeFiles(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
-    await this.files.lockDataset(manager, targetId);
-    const clashes = await this.files.mergeClashes(manager, sourceId, targetId);
-    await this.files.mergeNewNames(manager, sourceId, targetId);
+    // Both rows at once, in id order: merges of the same two datasets in opposite directions
+    // (which may also delete their source) wait for each other instead of deadlocking.
+    const locked = await this.files.lockManifestsOf(manager, [sourceId, targetId]);
+    const sourceManifest = locked.get(sourceId);
+    if (sourceManifest === undefined || !locked.has(targetId)) {
+      throw new NotFoundError();
+    }
+    if (locked.get(targetId) === sourceManifest) {
+      return; // The same files (a copy): every name exists with the same bytes.
+    }
+    const targetManifest = await this.ensureOwnManifest(manager, targetId);
+    const clashes = await this.files.mergeClashes(manager, sourceManifest, targetManifest);
+    await this.files.mergeNewNames(manager, sourceManifest, targetManifest);
     const renamed: { filename: string; handle: string; metadata: string }[] = [];
     const taken = new Map<string, Set<string>>();
     for (const clash of clashes) {
@@ -197,7 +271,7 @@ export class DatasetFilesService {
       let used = taken.get(key);
       if (!used) {
         const pattern = `^${escapeRegExp(stem)}-[0-9]{4}${escapeRegExp(extension)}$`;
-        used = new Set(await this.files.namesLike(manager, targetId, pattern));
+        used = new Set(await this.files.namesLike(manager, targetManifest, pattern));
         taken.set(key, used);
       }
       let counter = 1;
@@ -208,16 +282,49 @@ export class DatasetFilesService {
       used.add(filename);
       renamed.push({ filename, handle: clash.handle, metadata: clash.metadata });
     }
-    await this.files.insertMany(manager, targetId, renamed);
+    await this.files.insertMany(manager, targetManifest, renamed);
   }
 
+  /** Blanks the metadata of every file of the dataset. */
   async clearMetadata(datasetId: number): Promise<void> {
-    await this.files.clearMetadata(datasetId);
+    await this.files.transaction(async (manager) => {
+      // Nothing to blank must not cost a copy of a shared manifest.
+      if (!(await this.files.anyMetadata(manager, datasetId))) {
+        return;
+      }
+      const manifestId = await this.ensureOwnManifest(manager, datasetId);
+      await this.files.clearMetadata(manager, manifestId);
+    });
   }
 
-  /** Blobs a dataset references, read before it is deleted so they can be reclaimed after. */
-  handlesOf(manager: EntityManager, datasetId: number): Promise<string[]> {
-    return this.files.handlesOf(manager, datasetId);
+  /**
+   * Hard delete, file side, step one: locks the dataset row and answers its manifest, to be
+   * handed to releaseManifest once the row is deleted.
+   */
+  async manifestForDelete(manager: EntityManager, datasetId: number): Promise<number> {
+    const manifestId = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (manifestId === undefined) {
+      throw new NotFoundError();
+    }
+    return manifestId;
+  }
+
+  /**
+   * Hard delete, step two, after the dataset row is gone: deletes the manifest if no dataset
+   * uses it any more (its files go with it) and answers the blobs those files referenced, now
+   * candidates for the collector, which still keeps any that another manifest references. While
+   * another dataset shares the manifest, nothing is deleted and no blob is a candidate.
+   */
+  async releaseManifest(manager: EntityManager, manifestId: number): Promise<string[]> {
+    // Under the manifest's lock: a sharer moving to its own copy right now (ensureOwnManifest)
+    // has committed by the time the check below runs, so the last user is never missed.
+    await this.files.lockManifest(manager, manifestId);
+    if (await this.files.manifestUsed(manager, manifestId)) {
+      return [];
+    }
+    const handles = await this.files.handlesIn(manager, manifestId);
+    await this.files.deleteManifest(manager, manifestId);
+    return handles;
   }
 }
 

@@ -37,8 +37,9 @@ export class MergeDisallowedError extends DomainError {
 
 /**
  * Every way a dataset becomes another version or stops being one: copy-as-new-version, merge,
- * clear, soft delete, reinstate and hard delete. Each runs in one transaction; file references
- * move with set-based SQL and bytes never move.
+ * clear, soft delete, reinstate and hard delete. Each runs in one transaction; a copy shares the
+ * source's file manifest (copy-on-write, see DatasetFilesService), other file references move
+ * with set-based SQL, and bytes never move.
  */
 @Injectable()
 export class DatasetVersioningService {
@@ -83,13 +84,16 @@ export class DatasetVersioningService {
     return this.records.viewText(pk);
   }
 
-  /** Site admins only (guarded): 200 with the dataset as it was; unused bytes reclaimed. */
+  /**
+   * Site admins only (guarded): 200 with the dataset as it was. Its files go with it unless a
+   * copy still shares them; bytes nothing references any more are reclaimed.
+   */
   async hardDelete(pk: number): Promise<string> {
     const before = await this.records.viewText(pk);
     const handles = await this.datasets.transaction(async (manager) => {
-      const used = await this.files.handlesOf(manager, pk);
+      const manifestId = await this.files.manifestForDelete(manager, pk);
       await this.datasets.hardDelete(manager, pk);
-      return used;
+      return this.files.releaseManifest(manager, manifestId);
     });
     this.collector.reclaimLater(handles);
     return before;
@@ -133,7 +137,10 @@ export class DatasetVersioningService {
           previousVersion = source.version;
           slug = source.slug; // Same lineage, same slug.
         }
+        // Before the insert: this locks the source (FOR SHARE) and reads its manifest.
+        const manifestId = await this.files.manifestForCopy(manager, source.id, options.onlyFiles);
         const id = await this.datasets.insert(manager, {
+          manifestId,
           name,
           version,
           previousVersion,
@@ -150,7 +157,6 @@ export class DatasetVersioningService {
         if (slug.startsWith('tmp-')) {
           await this.datasets.update(manager, id, { slug: `dataset-${id}` });
         }
-        await this.files.copyFiles(manager, source.id, id, options.onlyFiles);
         return id;
       })
       .catch((error: unknown) => {
@@ -191,9 +197,9 @@ export class DatasetVersioningService {
           return [];
         }
         if (options.hard) {
-          const handles = await this.files.handlesOf(manager, sourcePk);
+          const manifestId = await this.files.manifestForDelete(manager, sourcePk);
           await this.datasets.hardDelete(manager, sourcePk);
-          return handles;
+          return this.files.releaseManifest(manager, manifestId);
         }
         await this.datasets.softDelete(manager, sourcePk);
         return [];

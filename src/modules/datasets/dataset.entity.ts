@@ -1,10 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SoftDeleteRecord } from '../../common/entities/soft-delete.entity.js';
+import { FileManifest } from '../dataset-files/file-manifest.entity.js';
 import { DataDomain } from '../domains/data-domain.entity.js';
 import { Licence } from '../licences/licence.entity.js';
 import { Project } from '../projects/project.entity.js';
 
-/** One version of a dataset. Every version is a row of its own; files hang off it by reference. */
+/**
+ * One version of a dataset. Every version is a row of its own; its files are those of its
+ * manifest, which copies of it share until one of them changes its files.
+ */
 @Entity({ name: 'datasets' })
 @Index('uq_datasets_active_name_version_project', ['name', 'version', 'projectId'], {
   unique: true,
@@ -12,6 +16,7 @@ import { Project } from '../projects/project.entity.js';
 })
 @Index('ix_datasets_project', ['projectId'])
 @Index('ix_datasets_slug', ['slug'])
+@Index('ix_datasets_manifest', ['manifestId'])
 export class Dataset extends SoftDeleteRecord {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_datasets' })
   id: number;
@@ -67,4 +72,13 @@ export class Dataset extends SoftDeleteRecord {
   /** data.world's Markdown summary; `/v1` has no field for it. */
   @Column({ type: 'text', nullable: true })
   summary: string | null;
+
+  /** The manifest holding this version's files, possibly shared with copies of it. */
+  @Column({ name: 'manifest_id', type: 'int' })
+  manifestId: number;
+
+  // RESTRICT: a manifest is only deleted once the last dataset using it is gone.
+  @ManyToOne(() => FileManifest, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'manifest_id' })
+  manifest?: FileManifest;
 }

@@ -93,7 +93,7 @@ export class DatasetsRepository {
         `${level.sql} AS "callerLevel"`,
         // Built as text so the map keeps insertion order whatever the names look like.
         `(SELECT json_object_agg(f.filename, f.blob_handle ORDER BY f.id)::text
-            FROM dataset_files f WHERE f.dataset_id = d.id) AS files`,
+            FROM dataset_files f WHERE f.manifest_id = d.manifest_id) AS files`,
       ])
       .from(Dataset, 'd')
       .innerJoin('projects', 'p', 'p.id = d.project_id')
@@ -131,9 +131,18 @@ export class DatasetsRepository {
     return new Set(rows.map((row) => row.slug));
   }
 
+  /** Inserts a dataset; without a `manifestId` (a copy passes one) it gets a new, empty one. */
   async insert(manager: EntityManager, dataset: Partial<Dataset>): Promise<number> {
-    const result = await manager.insert(Dataset, dataset);
+    const manifestId = dataset.manifestId ?? (await this.newManifest(manager));
+    const result = await manager.insert(Dataset, { ...dataset, manifestId });
     return (result.identifiers[0] as { id: number }).id;
+  }
+
+  private async newManifest(manager: EntityManager): Promise<number> {
+    const rows = await manager.query<{ id: number }[]>(
+      'INSERT INTO file_manifests DEFAULT VALUES RETURNING id',
+    );
+    return rows[0].id;
   }
 
   async update(manager: EntityManager, id: number, changes: Partial<Dataset>): Promise<void> {
