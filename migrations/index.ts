@@ -4,10 +4,12 @@ import { LicencesDomains1796000000000 } from './1796000000000-licences-domains.j
 import { TeamsProjects1796163197175 } from './1796163197175-teams-projects.js';
 import { Datasets1796163790041 } from './1796163790041-datasets.js';
 import { FileManifests1796172389478 } from './1796172389478-file-manifests.js';
+import { ChangeFeed1796180000000 } from './1796180000000-change-feed.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
   TeamsProjects1796163197175,
   Datasets1796163790041,
   FileManifests1796172389478,
+  ChangeFeed1796180000000,
 ];

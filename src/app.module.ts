@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ChangeFeedModule } from './database/change-feed/change-feed.module.js';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ChangeFeedModule,
         StorageModule,
         HealthModule,
         UsersModule,

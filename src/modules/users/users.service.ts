@@ -6,13 +6,15 @@ import {
   PermissionDeniedError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
+import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
+import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import type { CreateUserDto, PatchUserDto } from './user.dto.js';
 import type { User } from './user.entity.js';
 import { toUserJson, type UserJson } from './user.mapper.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository, type AuthRow } from './users.repository.js';
 
 /** What may be filtered and ordered on; the password hash is deliberately absent. */
 export const USER_FILTER: FilterResource = {
@@ -41,6 +43,10 @@ export interface UserRef {
   readonly isActive: boolean;
 }
 
+/** Users behind tokens, kept between requests: a few minutes at most, 10,000 users at most. */
+const AUTH_CACHE_TTL_MS = 300_000;
+const AUTH_CACHE_MAX_ENTRIES = 10_000;
+
 const DUPLICATE_USERNAME = { username: ['A user with that username already exists.'] };
 
 @Injectable()
@@ -48,10 +54,16 @@ export class UsersService {
   // Verified against when the username is unknown, so both paths cost one argon2 verification.
   private dummyHash: Promise<string> | undefined;
 
+  private readonly authCache: InvalidatedCache<number, AuthRow | undefined>;
+
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-  ) {}
+    feed: ChangeFeed,
+  ) {
+    this.authCache = new InvalidatedCache(feed, AUTH_CACHE_TTL_MS, AUTH_CACHE_MAX_ENTRIES);
+    feed.onChange('users', (id) => this.authCache.invalidate(Number(id)));
+  }
 
   /** The active user with these credentials, or undefined (wrong password, unknown, inactive). */
   async authenticate(username: string, password: string): Promise<AuthUser | undefined> {
@@ -65,15 +77,20 @@ export class UsersService {
     return matches && user.isActive ? toAuthUser(user) : undefined;
   }
 
-  /** The user behind a token's `upk` claim, with whether they may still act. */
+  /**
+   * The user behind a token's `upk` claim, with whether they may still act. Every authenticated
+   * request asks, so the answer is cached until the row changes (the users trigger notifies
+   * every instance; this one also drops its entry itself after its own writes).
+   */
   async findForToken(id: number): Promise<{ user: AuthUser; isActive: boolean } | undefined> {
-    const user = await this.users.findForAuth(id);
+    const user = await this.authCache.get(id, () => this.users.findForAuth(id));
     if (!user) {
       return undefined;
     }
     // UFDL records every authenticated request as a login; once a minute is as good and keeps
-    // reads free of writes.
+    // reads free of writes. (The touch notifies, so the cached row is reloaded after it.)
     if (user.isActive && !(user.lastLogin && Date.now() - user.lastLogin.getTime() < 60_000)) {
+      user.lastLogin = new Date();
       await this.users.touchLastLogin(user.id);
     }
     return { user: toAuthUser(user), isActive: user.isActive };
@@ -152,6 +169,7 @@ export class UsersService {
     if (Object.keys(changes).length > 0) {
       try {
         await this.users.update(pk, changes);
+        this.authCache.invalidate(pk);
       } catch (error) {
         if ((error as { code?: string }).code === '23505') {
           throw new RequestValidationError(DUPLICATE_USERNAME);
@@ -166,6 +184,8 @@ export class UsersService {
   async deactivate(pk: number): Promise<void> {
     await this.get(pk);
     await this.users.update(pk, { isActive: false });
+    // Not left to the notification: this instance's next request must already refuse the user.
+    this.authCache.invalidate(pk);
   }
 
   private async get(pk: number): Promise<User> {
