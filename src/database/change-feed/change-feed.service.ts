@@ -27,6 +27,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger(ChangeFeed.name);
   private readonly handlers = new Map<string, Set<(id: string) => void>>();
   private readonly resetHandlers = new Set<() => void>();
+  private readonly localWriteHandlers = new Set<() => void>();
   private client: pg.Client | undefined;
   private connected = false;
   private closing = false;
@@ -53,6 +54,21 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   /** Calls `handler` whenever notifications may have been missed: forget everything. */
   onReset(handler: () => void): void {
     this.resetHandlers.add(handler);
+  }
+
+  /**
+   * Calls `handler` when a write request of this process has finished, before its answer goes
+   * out (see LocalWritesInterceptor). Its own notifications reach this process a moment later;
+   * a client that reads right after its write must not get there first.
+   */
+  onLocalWrite(handler: () => void): void {
+    this.localWriteHandlers.add(handler);
+  }
+
+  localWriteFinished(): void {
+    for (const handler of this.localWriteHandlers) {
+      handler();
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -21,16 +21,18 @@ export class InvalidatedCache<K, V> {
     private readonly maxEntries: number,
   ) {
     feed.onReset(() => this.clear());
+    feed.onLocalWrite(() => this.clear());
   }
 
-  async get(key: K, load: () => Promise<V>): Promise<V> {
+  /** The cached value, or `load()`'s; kept only when `keep` (if given) approves it. */
+  async get(key: K, load: () => Promise<V>, keep?: (value: V) => boolean): Promise<V> {
     const hit = this.entries.get(key);
     if (hit !== undefined && this.feed.live && hit.expires > Date.now()) {
       return hit.value;
     }
     const generation = this.generation;
     const value = await load();
-    if (this.feed.live && generation === this.generation) {
+    if (this.feed.live && generation === this.generation && (keep?.(value) ?? true)) {
       if (this.entries.size >= this.maxEntries) {
         // Maps iterate in insertion order: drop the oldest entry.
         this.entries.delete(this.entries.keys().next().value as K);
@@ -43,6 +45,16 @@ export class InvalidatedCache<K, V> {
   invalidate(key: K): void {
     this.generation += 1;
     this.entries.delete(key);
+  }
+
+  /** Drops every entry whose value matches (a scan: for rare, wide changes). */
+  invalidateWhere(matches: (value: V) => boolean): void {
+    this.generation += 1;
+    for (const [key, entry] of this.entries) {
+      if (matches(entry.value)) {
+        this.entries.delete(key);
+      }
+    }
   }
 
   clear(): void {

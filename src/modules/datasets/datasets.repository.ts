@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { Level } from '../teams/membership.entity.js';
 import { Dataset } from './dataset.entity.js';
 
 /** Lock class for pg_advisory_xact_lock(class, team): serialises slug choice within a team. */
@@ -26,8 +25,8 @@ export interface DatasetView {
   creationTime: Date;
   deletionTime: Date | null;
   teamId: number;
+  manifestId: number;
   domainDescription: string | null;
-  callerLevel: Level | null;
   /** The files map as JSON text, or null when there are no files. */
   files: string | null;
 }
@@ -65,12 +64,9 @@ export class DatasetsRepository {
 
   /**
    * Everything `GET /v1/datasets/{pk}` needs in one round trip: the record, its domain's name,
-   * its team, the caller's level there (from `level`) and its files map in insertion order.
+   * its team and manifest, and its files map in insertion order.
    */
-  async findForView(
-    id: number,
-    level: { sql: string; parameters: Record<string, unknown> },
-  ): Promise<DatasetView | undefined> {
+  async findForView(id: number): Promise<DatasetView | undefined> {
     const query = this.dataSource
       .createQueryBuilder()
       .select([
@@ -89,8 +85,8 @@ export class DatasetsRepository {
         'd.creation_time AS "creationTime"',
         'd.deletion_time AS "deletionTime"',
         'p.team_id AS "teamId"',
+        'd.manifest_id AS "manifestId"',
         'dom.description AS "domainDescription"',
-        `${level.sql} AS "callerLevel"`,
         // Built as text so the map keeps insertion order whatever the names look like.
         `(SELECT json_object_agg(f.filename, f.blob_handle ORDER BY f.id)::text
             FROM dataset_files f WHERE f.manifest_id = d.manifest_id) AS files`,
@@ -98,8 +94,7 @@ export class DatasetsRepository {
       .from(Dataset, 'd')
       .innerJoin('projects', 'p', 'p.id = d.project_id')
       .leftJoin('data_domains', 'dom', 'dom.id = d.domain_id')
-      .where('d.id = :id', { id })
-      .setParameters(level.parameters);
+      .where('d.id = :id', { id });
     return query.getRawOne<DatasetView>();
   }
 

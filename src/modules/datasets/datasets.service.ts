@@ -10,6 +10,8 @@ import {
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
 import { uniqueViolation } from '../../common/errors/pg-errors.js';
+import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
+import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
@@ -21,7 +23,7 @@ import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import { Dataset } from './dataset.entity.js';
 import { datasetViewJson, toDatasetJson, type DatasetJson } from './dataset.mapper.js';
-import { DatasetsRepository, type OwnedDataset } from './datasets.repository.js';
+import { DatasetsRepository, type DatasetView, type OwnedDataset } from './datasets.repository.js';
 
 export const DATASET_SLUG_MAX = 95;
 
@@ -70,16 +72,53 @@ export const DATASET_FILTER: FilterResource = {
 
 const NAME_TAKEN = 'A dataset with this name and version already exists in this project.';
 
+/** GET answers kept between requests: 5 minutes at most, 10,000 datasets at most. */
+const VIEW_CACHE_TTL_MS = 300_000;
+const VIEW_CACHE_MAX_ENTRIES = 10_000;
+
+/** A dataset's GET answer, with what decides who may have it and what invalidates it. */
+interface CachedView {
+  readonly text: string;
+  readonly isPublic: boolean;
+  readonly teamId: number;
+  readonly projectId: number;
+  readonly manifestId: number;
+}
+
+function toCachedView(view: DatasetView): CachedView {
+  return {
+    text: datasetViewJson(view),
+    isPublic: view.isPublic,
+    teamId: view.teamId,
+    projectId: view.projectId,
+    manifestId: view.manifestId,
+  };
+}
+
 /** Dataset records: list, create, retrieve, update; and the access rules every dataset action uses. */
 @Injectable()
 export class DatasetsService implements OnModuleInit {
+  private readonly views: InvalidatedCache<number, CachedView | undefined>;
+
   constructor(
     private readonly datasets: DatasetsRepository,
     private readonly files: DatasetFilesService,
     private readonly projects: ProjectsService,
     private readonly licences: LicencesService,
     private readonly access: TeamAccessService,
-  ) {}
+    feed: ChangeFeed,
+  ) {
+    this.views = new InvalidatedCache(feed, VIEW_CACHE_TTL_MS, VIEW_CACHE_MAX_ENTRIES);
+    feed.onChange('datasets', (id) => this.views.invalidate(Number(id)));
+    feed.onChange('file_manifests', (id) =>
+      this.views.invalidateWhere((view) => view?.manifestId === Number(id)),
+    );
+    // A project moved to another team moves its datasets' access with it.
+    feed.onChange('projects', (id) =>
+      this.views.invalidateWhere((view) => view?.projectId === Number(id)),
+    );
+    feed.onChange('data_domains', () => this.views.clear());
+  }
 
   onModuleInit(): void {
     // Deleting a project soft-deletes its datasets, in the same transaction and instant.
@@ -127,22 +166,28 @@ export class DatasetsService implements OnModuleInit {
   }
 
   /**
-   * The hottest read: one query for record, access and files. The answer is JSON text ready to
-   * send, since its files map must keep insertion order (JSON.parse would move names that look
-   * like integers to the front).
+   * The hottest read. The answer is JSON text ready to send, since its files map must keep
+   * insertion order (JSON.parse would move names that look like integers to the front), and it
+   * is cached per dataset: dropped when PostgreSQL notifies a change to the dataset, its files
+   * or its project, from any instance, and after every write request of this one. Access is
+   * judged per request, by TeamAccessService.
    */
   async retrieve(caller: Caller, pk: number): Promise<string> {
-    const view = await this.datasets.findForView(
+    const view = await this.views.get(
       pk,
-      this.access.levelSubquery(caller, 'p.team_id'),
+      async () => {
+        const row = await this.datasets.findForView(pk);
+        return row && toCachedView(row);
+      },
+      (loaded) => loaded !== undefined,
     );
     if (!view) {
       throw new NotFoundError();
     }
-    if (!view.isPublic && !this.access.allows(caller, view.callerLevel, 'read')) {
+    if (!view.isPublic && !(await this.access.can(caller, view.teamId, 'read'))) {
       throw caller ? new PermissionDeniedError() : new NotAuthenticatedError();
     }
-    return datasetViewJson(view);
+    return view.text;
   }
 
   /** PUT and PATCH. Moving to another project needs write access in its team as well. */
@@ -186,10 +231,7 @@ export class DatasetsService implements OnModuleInit {
    * authorised: one query however many files (the map is built by PostgreSQL).
    */
   async viewText(pk: number): Promise<string> {
-    const view = await this.datasets.findForView(
-      pk,
-      this.access.levelSubquery(undefined, 'p.team_id'),
-    );
+    const view = await this.datasets.findForView(pk);
     if (!view) {
       throw new NotFoundError();
     }

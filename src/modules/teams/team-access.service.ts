@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isSiteAdmin, type Caller } from '../../common/auth/auth-user.js';
 import { NotAuthenticatedError, PermissionDeniedError } from '../../common/errors/domain-error.js';
+import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
+import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { Level } from './membership.entity.js';
 import { TeamsRepository } from './teams.repository.js';
 
 /** What an action needs in the owning team. Site admins pass every check. */
 export type TeamAccess = 'read' | 'write' | 'admin';
+
+const LEVELS_CACHE_TTL_MS = 300_000;
+const LEVELS_CACHE_MAX_USERS = 10_000;
 
 const LEVELS_GRANTING: Record<TeamAccess, readonly Level[]> = {
   // Strata has no worker nodes, so eXecute members are readers (spec Part A 9).
@@ -20,38 +25,36 @@ const LEVELS_GRANTING: Record<TeamAccess, readonly Level[]> = {
  */
 @Injectable()
 export class TeamAccessService {
-  constructor(private readonly teams: TeamsRepository) {}
+  /** Each user's level per team, for read checks (the hot ones): see {@link can}. */
+  private readonly readLevels: InvalidatedCache<number, ReadonlyMap<number, Level>>;
 
+  constructor(
+    private readonly teams: TeamsRepository,
+    feed: ChangeFeed,
+  ) {
+    this.readLevels = new InvalidatedCache(feed, LEVELS_CACHE_TTL_MS, LEVELS_CACHE_MAX_USERS);
+    feed.onChange('memberships', (userId) => this.readLevels.invalidate(Number(userId)));
+    // A team deleted or reinstated changes every member's standing in it.
+    feed.onChange('teams', () => this.readLevels.clear());
+  }
+
+  /**
+   * Reads judge by a cached level (dropped when a membership or team changes, on any instance:
+   * a revocation reaches reads within the notification delay); writes and admin actions always
+   * read the membership from the database, so a revoked member can never write.
+   */
   async can(caller: Caller, teamId: number, access: TeamAccess): Promise<boolean> {
     if (!caller || isSiteAdmin(caller)) {
       return this.allows(caller, undefined, access);
     }
-    return this.allows(caller, await this.teams.levelOf(caller.id, teamId), access);
+    const level =
+      access === 'read'
+        ? (await this.readLevels.get(caller.id, () => this.teams.levelsOf(caller.id))).get(teamId)
+        : await this.teams.levelOf(caller.id, teamId);
+    return this.allows(caller, level, access);
   }
 
-  /**
-   * For hot read paths that fetch an object and the caller's standing in one query: a scalar
-   * sub-select giving the caller's level in the team whose id is in `teamIdColumn` (NULL when
-   * not an active member), to be judged by {@link allows}.
-   */
-  levelSubquery(
-    caller: Caller,
-    teamIdColumn: string,
-  ): { sql: string; parameters: Record<string, unknown> } {
-    if (!caller) {
-      return { sql: 'NULL::varchar', parameters: {} };
-    }
-    return {
-      sql:
-        '(SELECT access_m.permissions FROM memberships access_m ' +
-        'JOIN teams access_t ON access_t.id = access_m.team_id ' +
-        `WHERE access_m.user_id = :accessViewer AND access_m.team_id = ${teamIdColumn} ` +
-        'AND access_m.deletion_time IS NULL AND access_t.deletion_time IS NULL)',
-      parameters: { accessViewer: caller.id },
-    };
-  }
-
-  /** The decision {@link can} makes, for a level read by {@link levelSubquery}. */
+  /** The decision {@link can} makes, from the caller's level in the team (if any). */
   allows(caller: Caller, level: Level | null | undefined, access: TeamAccess): boolean {
     if (!caller) {
       return false;

@@ -110,6 +110,17 @@ export class TeamsRepository {
     return row?.permissions;
   }
 
+  /** The user's level in every active team they are an active member of. */
+  async levelsOf(userId: number): Promise<Map<number, Level>> {
+    const rows = await this.dataSource.query<{ teamId: number; permissions: Level }[]>(
+      `SELECT m.team_id AS "teamId", m.permissions FROM memberships m
+       JOIN teams t ON t.id = m.team_id
+       WHERE m.user_id = $1 AND m.deletion_time IS NULL AND t.deletion_time IS NULL`,
+      [userId],
+    );
+    return new Map(rows.map((row) => [row.teamId, row.permissions]));
+  }
+
   async insertMembership(membership: Partial<Membership>): Promise<Membership> {
     const repository = this.dataSource.getRepository(Membership);
     return repository.save(repository.create(membership));
