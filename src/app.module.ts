@@ -37,6 +37,23 @@ export class AppModule {
                   ? 'warn'
                   : 'info',
             autoLogging: { ignore: (request) => request.url === '/health' },
+            // A request's line says which request it was, not every header it carried: no
+            // credentials to redact, and no serialising all headers of every request (pino-http
+            // binds `req` to each request's logger eagerly, even when nothing is logged).
+            serializers: {
+              req: (request: {
+                id: unknown;
+                method: string;
+                url: string;
+                remoteAddress: string;
+              }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+                remoteAddress: request.remoteAddress,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
