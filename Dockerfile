@@ -12,6 +12,7 @@ RUN npm run build && npm prune --omit=dev
 # Runtime stage: production dependencies and compiled code only, as a non-root user.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
+    WORKERS=auto \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data

@@ -164,18 +164,60 @@ function passFail(ok) {
   return ok ? 'PASS' : 'FAIL';
 }
 
-/** VmRSS and VmHWM (peak RSS) of a process, in KiB. */
-function procMemory(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) =>
-    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM') };
+/**
+ * A process and its descendants (Strata with WORKERS > 1 is a primary and its workers): read
+ * from the parent field of /proc/<pid>/stat.
+ */
+function processTree(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    tree.push(...(children.get(tree[i]) ?? []));
+  }
+  return tree;
 }
 
-/** Resets VmHWM to the current RSS (Linux >= 4.0, needs ptrace rights over the process). */
+/**
+ * VmRSS and VmHWM (peak RSS) in KiB, summed over the process and its descendants (the sum of
+ * the peaks bounds the peak of the sum).
+ */
+function procMemory(pid) {
+  let rssKiB = 0;
+  let hwmKiB = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const status = fs.readFileSync(`/proc/${member}/status`, 'utf8');
+      const field = (name) =>
+        Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      rssKiB += field('VmRSS');
+      hwmKiB += field('VmHWM');
+    } catch (error) {
+      if (member === pid) {
+        throw error;
+      }
+    }
+  }
+  return { rssKiB, hwmKiB };
+}
+
+/** Resets VmHWM to the current RSS (Linux >= 4.0, needs ptrace rights over the processes). */
 function resetPeak(pid) {
   try {
-    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    for (const member of processTree(pid)) {
+      fs.writeFileSync(`/proc/${member}/clear_refs`, '5');
+    }
     return true;
   } catch {
     return false;
@@ -346,6 +388,16 @@ function processTicks(pid, withChildren = false) {
   }
 }
 
+/** utime+stime of a process and its descendants (Strata's workers), in ticks. */
+function treeTicks(pid) {
+  return processTree(pid).reduce((sum, member) => sum + processTicks(member), 0);
+}
+
+/** Kernel-mode ticks of a process and its descendants. */
+function treeSysTicks(pid) {
+  return processTree(pid).reduce((sum, member) => sum + processSysTicks(member), 0);
+}
+
 /** Kernel-mode ticks (stime) of a process, or 0 if gone. */
 function processSysTicks(pid) {
   try {
@@ -381,8 +433,8 @@ async function startCpuMeter(ctx, extraPids = []) {
     machine: machineTicks(),
     kthreads: kernelThreadTicks(),
     self: processTicks(process.pid, true),
-    strata: processTicks(ctx.server.pid),
-    strataSys: processSysTicks(ctx.server.pid),
+    strata: treeTicks(ctx.server.pid),
+    strataSys: treeSysTicks(ctx.server.pid),
     backends: new Map(backends.map((pid) => [pid, processTicks(pid)])),
     extra: extraPids.map((pid) => processTicks(pid)),
   };
@@ -398,7 +450,7 @@ async function startCpuMeter(ctx, extraPids = []) {
       const machine = machineTicks();
       const totalTicks = machine.total - start.machine.total;
       const toCores = (ticks) => (totalTicks > 0 ? (ticks / totalTicks) * cores : 0);
-      const strata = processTicks(ctx.server.pid) - start.strata;
+      const strata = treeTicks(ctx.server.pid) - start.strata;
       const self = processTicks(process.pid, true) - start.self;
       const machineBusy = machine.busy - start.machine.busy;
       const kthreads = kernelThreadTicks() - start.kthreads;
@@ -407,7 +459,7 @@ async function startCpuMeter(ctx, extraPids = []) {
         seconds: (performance.now() - start.at) / 1000,
         machineCores: toCores(machineBusy),
         strataCores: toCores(strata),
-        strataSysCores: toCores(processSysTicks(ctx.server.pid) - start.strataSys),
+        strataSysCores: toCores(treeSysTicks(ctx.server.pid) - start.strataSys),
         postgresCores: toCores(backendTicks),
         benchCores: toCores(self),
         extraCores: toCores(extra),
@@ -661,6 +713,7 @@ const STRATA_ENV_KEYS = [
   'ZIP_MAX_TOTAL_BYTES',
   'ZIP_MAX_COMPRESSION_RATIO',
   'NODE_OPTIONS',
+  'WORKERS',
 ];
 
 async function startStrata(ctx) {
@@ -680,6 +733,9 @@ async function startStrata(ctx) {
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
+    // As in the Docker image: one HTTP worker per CPU (BENCH_WORKERS=1 to compare; a profile
+    // run uses one process, so that the profile is the whole server).
+    WORKERS: ctx.profileDir ? '1' : (process.env.BENCH_WORKERS ?? 'auto'),
     ACCESS_TOKEN_LIFETIME: '3600',
     MAX_UPLOAD_BYTES: String(4 * 1024 ** 3),
   });

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { startServer } from './bootstrap.js';
+import { startCluster } from './cluster.js';
 import { createBaseLogger } from './common/logging/logger.js';
 
 async function main(): Promise<void> {
@@ -16,11 +18,19 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createBaseLogger(config.logLevel);
-  const server = await startServer(config, logger);
-  logger.info(
-    `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +
-      `${Math.round(performance.now())} ms; database ${server.database.embedded ? 'embedded' : 'external'})`,
-  );
+  // A cluster's workers arrive here too, with DATABASE_URL set: each serves as one instance.
+  const server =
+    config.workers > 1 && cluster.isPrimary
+      ? await startCluster(config, logger)
+      : await startServer(config, logger);
+  const embedded = 'database' in server ? server.database.embedded : server.embedded;
+  if (cluster.isPrimary) {
+    logger.info(
+      `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +
+        `${Math.round(performance.now())} ms; database ${embedded ? 'embedded' : 'external'}; ` +
+        `${config.workers > 1 ? `${config.workers} workers` : 'one process'})`,
+    );
+  }
   const shutdown = (signal: NodeJS.Signals): void => {
     logger.info(`${signal} received: shutting down`);
     server.close().then(

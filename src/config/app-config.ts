@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -41,6 +42,11 @@ export interface AppConfig {
    * milliseconds. Younger ones may belong to another instance's upload on a shared disk.
    */
   readonly stagingCleanupAgeMs: number;
+  /**
+   * HTTP worker processes (node:cluster) sharing the port; 1 serves from the main process. Every
+   * worker is an instance like any other: nothing is shared between them but the database.
+   */
+  readonly workers: number;
   /** Largest single file accepted by an upload, in bytes (413 above it). */
   readonly maxUploadBytes: number;
   /** Limits on a `files-multi` zip: entries, total uncompressed bytes, compression ratio. */
@@ -129,6 +135,17 @@ class Environment {
   @Max(31_536_000)
   STAGING_CLEANUP_AGE_SECONDS: number = 3600;
 
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim().toLowerCase() === 'auto'
+      ? os.availableParallelism()
+      : toInt({ value }),
+  )
+  @Min(1)
+  @Max(256)
+  // Listed last, checked first: 'many' should hear it is not a number, not that it is too big.
+  @IsInt({ message: "must be an integer or 'auto'" })
+  WORKERS: number = 1;
+
   @Transform(toInt)
   @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
@@ -213,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenLifetime: parsed.ACCESS_TOKEN_LIFETIME,
     refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
     stagingCleanupAgeMs: parsed.STAGING_CLEANUP_AGE_SECONDS * 1000,
+    workers: parsed.WORKERS,
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
     zip: {
       maxEntries: parsed.ZIP_MAX_ENTRIES,

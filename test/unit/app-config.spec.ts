@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       accessTokenLifetime: 300,
       refreshTokenLifetime: 28_800,
       stagingCleanupAgeMs: 3_600_000,
+      workers: 1,
       maxUploadBytes: 10 * 1024 ** 3,
       zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
     });
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_LIFETIME: '60',
       REFRESH_TOKEN_LIFETIME: '3600',
       STAGING_CLEANUP_AGE_SECONDS: '0',
+      WORKERS: '3',
       MAX_UPLOAD_BYTES: '1048576',
       ZIP_MAX_ENTRIES: '10',
       ZIP_MAX_TOTAL_BYTES: '2048',
@@ -61,9 +64,17 @@ describe('loadConfig', () => {
       accessTokenLifetime: 60,
       refreshTokenLifetime: 3600,
       stagingCleanupAgeMs: 0,
+      workers: 3,
       maxUploadBytes: 1_048_576,
       zip: { maxEntries: 10, maxTotalBytes: 2048, maxCompressionRatio: 50 },
     });
+  });
+
+  it('should read WORKERS=auto as one worker per CPU, and refuse nonsense', () => {
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ WORKERS: ' AUTO ' }).workers).toBe(os.availableParallelism());
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: 'many' })).toThrow(/WORKERS must be an integer or 'auto'/);
   });
 
   it('should treat empty values as unset', () => {

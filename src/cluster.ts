@@ -1,0 +1,106 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import { resolveJwtSecret } from './bootstrap.js';
+import type { AppConfig } from './config/app-config.js';
+import { runMigrations } from './database/migrator.js';
+import { provisionDatabase } from './database/provision.js';
+
+/** A worker that dies sooner than this after starting counts as failing to start. */
+const STARTUP_GRACE_MS = 10_000;
+const MAX_QUICK_DEATHS = 5;
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+export interface RunningCluster {
+  readonly url: string;
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * `WORKERS` > 1: this process prepares what must happen once (the embedded database, the JWT
+ * secret, migrations) and forks that many HTTP workers sharing the port. Each worker is an
+ * ordinary instance: the API keeps no state between requests, and what a worker caches it drops
+ * when PostgreSQL notifies a change, so N workers behave as N instances behind a balancer.
+ * A worker that dies is replaced; one that keeps dying at start stops the whole server.
+ */
+export async function startCluster(config: AppConfig, logger: Logger): Promise<RunningCluster> {
+  const database = await provisionDatabase(config, {
+    info: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    debug: (message) => logger.debug(message),
+  });
+  let closing = false;
+  try {
+    const jwtSecret = await resolveJwtSecret(config, logger);
+    const applied = await runMigrations(database.url);
+    if (applied.length > 0) {
+      logger.info(`Applied migrations: ${applied.join(', ')}`);
+    }
+    // Workers read the same typed config from their environment, with these two settled.
+    const env = { DATABASE_URL: database.url, JWT_SECRET: jwtSecret };
+    let quickDeaths = 0;
+    let failed: ((error: Error) => void) | undefined;
+    const fork = (): Worker => {
+      const worker = cluster.fork(env);
+      const started = Date.now();
+      worker.once('exit', (code, signal) => {
+        if (closing) {
+          return;
+        }
+        const quick = Date.now() - started < STARTUP_GRACE_MS;
+        quickDeaths = quick ? quickDeaths + 1 : 0;
+        logger.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`})`);
+        if (quickDeaths >= MAX_QUICK_DEATHS) {
+          failed?.(new Error(`Workers keep exiting at start (${quickDeaths} in a row)`));
+          return;
+        }
+        fork();
+      });
+      return worker;
+    };
+    const close = async (): Promise<void> => {
+      closing = true;
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => worker.process.kill('SIGKILL'), SHUTDOWN_TIMEOUT_MS);
+              worker.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              worker.process.kill('SIGTERM');
+            }),
+        ),
+      );
+      await database.stop();
+    };
+    // The first worker starts alone: it bootstraps the admin user, which should happen once.
+    const url = await new Promise<string>((resolve, reject) => {
+      failed = reject;
+      fork().once('listening', (address) => {
+        const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+        resolve(`http://${host}:${address.port}`);
+      });
+    });
+    failed = (error) => {
+      logger.fatal(error.message);
+      void close().then(() => process.exit(1));
+    };
+    await Promise.all(
+      Array.from(
+        { length: config.workers - 1 },
+        () => new Promise<void>((resolve) => fork().once('listening', () => resolve())),
+      ),
+    );
+    return { url, embedded: database.embedded, close };
+  } catch (error) {
+    closing = true;
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      worker?.process.kill('SIGKILL');
+    }
+    await database.stop();
+    throw error;
+  }
+}
