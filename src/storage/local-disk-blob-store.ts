@@ -14,6 +14,7 @@ import {
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { FlushingWriteStream } from './flushing-write-stream.js';
 import {
   BlobNotFoundError,
   BlobStore,
@@ -152,8 +153,9 @@ export class LocalDiskBlobStore extends BlobStore {
       await mkdir(this.stagingDir, { recursive: true });
       // Created before any byte flows, so the cleanup below can never run ahead of the creation.
       file = await open(tempPath, 'wx');
-      // flush: the stream fsyncs before closing the handle, and the pipeline settles only then.
-      await pipeline(source, hasher, file.createWriteStream({ flush: true }));
+      // The stream fsyncs before it finishes, and the pipeline settles only then.
+      await pipeline(source, hasher, new FlushingWriteStream(file));
+      await file.close();
     } catch (error) {
       // Also covers failures before the pipeline ran, so the caller can rely on one behaviour.
       source.destroy();
