@@ -137,6 +137,9 @@ function answerMalformedRequests(server: Server): void {
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // Express would hash every JSON answer for a weak ETag that no client of these APIs sends back
+  // (the UFDL reference sends none). File downloads set their own ETag: the blob's handle.
+  (app as NestExpressApplication).set('etag', false);
   app.use(requestIdMiddleware);
   app.use(
     helmet({
