@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { BASE_LOGGER } from './common/logging/request-logging.js';
 import { ChangeFeedModule } from './database/change-feed/change-feed.module.js';
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/app-config.js';
@@ -25,37 +26,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            // The id was settled by requestIdMiddleware; log under the same one.
-            genReqId: (request) => request.id,
-            customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500
-                ? 'error'
-                : response.statusCode >= 400
-                  ? 'warn'
-                  : 'info',
-            autoLogging: { ignore: (request) => request.url === '/health' },
-            // A request's line says which request it was, not every header it carried: no
-            // credentials to redact, and no serialising all headers of every request (pino-http
-            // binds `req` to each request's logger eagerly, even when nothing is logged).
-            serializers: {
-              req: (request: {
-                id: unknown;
-                method: string;
-                url: string;
-                remoteAddress: string;
-              }) => ({
-                id: request.id,
-                method: request.method,
-                url: request.url,
-                remoteAddress: request.remoteAddress,
-              }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-          },
-        }),
+        // Nest's own logs go to pino; request logs are configureApp's (see requestLogger).
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         ChangeFeedModule,
         StorageModule,
@@ -70,6 +42,7 @@ export class AppModule {
         LicencesModule,
         DomainsModule,
       ],
+      providers: [{ provide: BASE_LOGGER, useValue: logger }],
     };
   }
 }

@@ -7,9 +7,11 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoBase } from 'pino';
 import { BadRequestError, UnsupportedMediaTypeError } from './common/errors/domain-error.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { requestIdMiddleware } from './common/http/request-id.middleware.js';
+import { BASE_LOGGER, requestLogger } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
@@ -141,6 +143,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // (the UFDL reference sends none). File downloads set their own ETag: the blob's handle.
   (app as NestExpressApplication).set('etag', false);
   app.use(requestIdMiddleware);
+  app.use(requestLogger(app.get<PinoBase>(BASE_LOGGER)));
   app.use(
     helmet({
       // Swagger UI loads its own inline styles; everything else stays locked down.
