@@ -159,6 +159,21 @@ describe('/v1/auth and bearer authentication', () => {
       }
     });
 
+    it('should refuse a tampered copy of a token it has already accepted', async () => {
+      const user = await createUser(testApp);
+      const token = await loginAs(testApp, user);
+      await list({ Authorization: `Bearer ${token}` }).expect(200);
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { upk: number };
+      const forged = Buffer.from(JSON.stringify({ ...claims, upk: 1 })).toString('base64url');
+      const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      for (const bad of [`${header}.${forged}.${signature}`, `${header}.${payload}.${flipped}`]) {
+        const response = await list({ Authorization: `Bearer ${bad}` }).expect(401);
+        expect(response.body.code).toBe('token_not_valid');
+      }
+      await list({ Authorization: `Bearer ${token}` }).expect(200);
+    });
+
     it('should refuse the token of a user deactivated since it was issued', async () => {
       const user = await createUser(testApp);
       const token = await loginAs(testApp, user);
@@ -213,10 +228,12 @@ describe('/v1/auth and bearer authentication', () => {
           .set('Authorization', `Bearer ${body.access}`)
           .expect(200);
         await new Promise((resolve) => setTimeout(resolve, 2100));
-        await client()
+        // Accepted (and remembered as verified) before: refused all the same once expired.
+        const expired = await client()
           .post('/v1/teams/list')
           .set('Authorization', `Bearer ${body.access}`)
           .expect(401);
+        expect(expired.body.code).toBe('token_not_valid');
         const refreshed = await client()
           .post('/v1/auth/refresh')
           .send({ refresh: body.refresh })

@@ -10,7 +10,8 @@ import {
   NotAuthenticatedError,
   PermissionDeniedError,
 } from '../../common/errors/domain-error.js';
-import { invalidAccessToken } from './auth.service.js';
+import { AuthService, invalidAccessToken } from './auth.service.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 type AuthRequest = Request & { user?: AuthUser };
 
@@ -23,7 +24,11 @@ type AuthRequest = Request & { user?: AuthUser };
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verified: VerifiedTokens,
+    private readonly auth: AuthService,
+  ) {
     super();
   }
 
@@ -42,16 +47,24 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const authorization = request.headers.authorization ?? '';
     if (/^Bearer(\s|$)/.test(authorization)) {
       // passport-jwt would take the first token of `Bearer <token> <anything>`; simplejwt refuses.
-      if (authorization.trim().split(/\s+/).length !== 2) {
+      const parts = authorization.trim().split(/\s+/);
+      if (parts.length !== 2) {
         throw new AuthenticationFailedError(
           'Authorization header must contain two space-delimited values',
           { code: 'bad_authorization_header' },
         );
       }
-      await super.canActivate(context);
+      // A token passport-jwt verified before is not verified again (VerifiedTokens); the user
+      // behind it is checked every time either way.
+      const claims = this.verified.claimsOf(parts[1]);
+      if (claims !== undefined) {
+        request.user = await this.auth.userForAccessClaims(claims);
+      } else {
+        await super.canActivate(context);
+      }
     }
     rejectNodeId(request);
-    const user = request.user as AuthUser | undefined;
+    const user = request.user;
     if (!user) {
       if (flag(ALLOW_ANONYMOUS) && !flag(ADMIN_ONLY)) {
         return true;
