@@ -72,9 +72,10 @@ export const DATASET_FILTER: FilterResource = {
 
 const NAME_TAKEN = 'A dataset with this name and version already exists in this project.';
 
-/** GET answers kept between requests: 5 minutes at most, 10,000 datasets at most. */
+/** GET answers kept between requests: 5 minutes, 10,000 datasets, 32 Mi characters at most. */
 const VIEW_CACHE_TTL_MS = 300_000;
 const VIEW_CACHE_MAX_ENTRIES = 10_000;
+const VIEW_CACHE_MAX_CHARS = 32 * 1024 * 1024;
 
 /** A dataset's GET answer, with what decides who may have it and what invalidates it. */
 interface CachedView {
@@ -108,7 +109,13 @@ export class DatasetsService implements OnModuleInit {
     private readonly access: TeamAccessService,
     feed: ChangeFeed,
   ) {
-    this.views = new InvalidatedCache(feed, VIEW_CACHE_TTL_MS, VIEW_CACHE_MAX_ENTRIES);
+    this.views = new InvalidatedCache(feed, {
+      ttlMs: VIEW_CACHE_TTL_MS,
+      maxEntries: VIEW_CACHE_MAX_ENTRIES,
+      // A dataset of 100,000 files answers 9 MiB: the text's length bounds the memory held.
+      maxWeight: VIEW_CACHE_MAX_CHARS,
+      weigh: (view) => view?.text.length ?? 0,
+    });
     feed.onChange('datasets', (id) => this.views.invalidate(Number(id)));
     feed.onChange('file_manifests', (id) =>
       this.views.invalidateWhere((view) => view?.manifestId === Number(id)),

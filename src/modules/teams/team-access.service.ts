@@ -32,7 +32,10 @@ export class TeamAccessService {
     private readonly teams: TeamsRepository,
     feed: ChangeFeed,
   ) {
-    this.readLevels = new InvalidatedCache(feed, LEVELS_CACHE_TTL_MS, LEVELS_CACHE_MAX_USERS);
+    this.readLevels = new InvalidatedCache(feed, {
+      ttlMs: LEVELS_CACHE_TTL_MS,
+      maxEntries: LEVELS_CACHE_MAX_USERS,
+    });
     feed.onChange('memberships', (userId) => this.readLevels.invalidate(Number(userId)));
     // A team deleted or reinstated changes every member's standing in it.
     feed.onChange('teams', () => this.readLevels.clear());

@@ -61,7 +61,10 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     feed: ChangeFeed,
   ) {
-    this.authCache = new InvalidatedCache(feed, AUTH_CACHE_TTL_MS, AUTH_CACHE_MAX_ENTRIES);
+    this.authCache = new InvalidatedCache(feed, {
+      ttlMs: AUTH_CACHE_TTL_MS,
+      maxEntries: AUTH_CACHE_MAX_ENTRIES,
+    });
     feed.onChange('users', (id) => this.authCache.invalidate(Number(id)));
   }
 
