@@ -293,8 +293,42 @@ print(time.perf_counter() - t0)
         peakReset,
       });
     }
-    return { files: FILES, bytes: SIZE * FILES, runs };
+    // Info: the same download with curl as the client (when installed). Node's HTTP client runs
+    // JavaScript for every chunk and shares the two cores with the server: it may be the limit.
+    const curlRuns = [];
+    if (hasCurl()) {
+      for (let i = 0; i < 3; i += 1) {
+        const out = execFileSync('curl', [
+          '-s',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{size_download} %{time_total}',
+          '-X',
+          'POST',
+          '-H',
+          `Authorization: Bearer ${token}`,
+          '-H',
+          'Content-Type: application/json',
+          '--data',
+          JSON.stringify({ filetype: 'zip' }),
+          `http://127.0.0.1:${port}/v1/datasets/${target.pk}/download`,
+        ]).toString();
+        const [bytes, seconds] = out.trim().split(' ').map(Number);
+        curlRuns.push({ bytes, seconds });
+      }
+    }
+    return { files: FILES, bytes: SIZE * FILES, runs, curlRuns };
   });
+}
+
+function hasCurl() {
+  try {
+    execFileSync('curl', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function report(copy, archive) {
@@ -334,6 +368,12 @@ function report(copy, archive) {
     for (const [i, run] of archive.runs.entries()) {
       lines.push(
         `- Download run ${i + 1}: ${(run.bytes / MiB).toFixed(0)} MiB in ${run.seconds.toFixed(2)} s, first byte after ${run.firstByteMs.toFixed(1)} ms, baseline ${run.baselineSeconds.toFixed(2)} s, memory growth ${(run.memoryGrowth / MiB).toFixed(1)} MiB (${run.peakReset ? 'VmHWM reset via clear_refs' : 'VmRSS after'}).`,
+      );
+    }
+    if (archive.curlRuns.length > 0) {
+      const curlMibs = archive.curlRuns.map((run) => run.bytes / MiB / run.seconds);
+      lines.push(
+        `- Info, the same zip with curl as the client (${archive.curlRuns.length} runs): median ${median(curlMibs).toFixed(0)} MiB/s (runs: ${curlMibs.map((mib) => mib.toFixed(0)).join(', ')}); the target's figure uses Node's HTTP client, above.`,
       );
     }
   }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { crc32, createGunzip, gunzipSync } from 'node:zlib';
 import { parse as parseDisposition } from 'content-disposition';
 import request from 'supertest';
 import tar from 'tar-stream';
@@ -59,9 +59,15 @@ async function readZip(zip: ZipFile): Promise<ZipEntryInfo[]> {
         .then(async (stream) => {
           const hash = createHash('sha256');
           let size = 0;
+          let crc = 0;
           for await (const chunk of stream as AsyncIterable<Buffer>) {
             hash.update(chunk);
+            crc = crc32(chunk, crc);
             size += chunk.length;
+          }
+          // yauzl does not check it; unzip tools do.
+          if (crc !== entry.crc32) {
+            throw new Error(`${entry.fileName}: CRC-32 ${entry.crc32} in the zip, ${crc} computed`);
           }
           entries.push({
             name: entry.fileName,
