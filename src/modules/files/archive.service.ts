@@ -11,6 +11,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
+import { routeCrc32ToZlib } from './native-crc32.js';
 import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 
@@ -66,7 +67,11 @@ export class ArchiveService {
     private readonly datasets: DatasetsService,
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
-  ) {}
+  ) {
+    if (!routeCrc32ToZlib()) {
+      this.logger.warn('zlib and crc-32 disagree on CRC-32: zip checksums stay in JavaScript');
+    }
+  }
 
   /**
    * Authorises (read access: members, or anyone for a public dataset) and checks the request
