@@ -1,4 +1,4 @@
-import cluster, { type Worker } from 'node:cluster';
+import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './bootstrap.js';
 import type { AppConfig } from './config/app-config.js';
@@ -76,24 +76,38 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
       );
       await database.stop();
     };
-    // The first worker starts alone: it bootstraps the admin user, which should happen once.
-    const url = await new Promise<string>((resolve, reject) => {
-      failed = reject;
-      fork().once('listening', (address) => {
-        const host = address.address.includes(':') ? `[${address.address}]` : address.address;
-        resolve(`http://${host}:${address.port}`);
+    // Counted on the cluster, not per worker: a worker that dies before it listens is replaced,
+    // and its replacement counts instead.
+    const listening = (count: number): Promise<Address> =>
+      new Promise((resolve, reject) => {
+        failed = reject;
+        let seen = 0;
+        const onListening = (_worker: Worker, address: Address): void => {
+          seen += 1;
+          if (seen >= count) {
+            cluster.off('listening', onListening);
+            resolve(address);
+          }
+        };
+        cluster.on('listening', onListening);
       });
-    });
+    // The first worker starts alone: it bootstraps the admin user, which should happen once.
+    const first = listening(1);
+    fork();
+    const address = await first;
+    const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+    if (config.workers > 1) {
+      const rest = listening(config.workers - 1);
+      for (let i = 1; i < config.workers; i += 1) {
+        fork();
+      }
+      await rest;
+    }
     failed = (error) => {
       logger.fatal(error.message);
       void close().then(() => process.exit(1));
     };
-    await Promise.all(
-      Array.from(
-        { length: config.workers - 1 },
-        () => new Promise<void>((resolve) => fork().once('listening', () => resolve())),
-      ),
-    );
     return { url, embedded: database.embedded, close };
   } catch (error) {
     closing = true;
