@@ -85,8 +85,12 @@ export abstract class BlobStore {
     return { handle: staged.handle, size: staged.size };
   }
 
-  /** The blob's bytes (only `range`, if given). Rejects with {@link BlobNotFoundError} when absent. */
-  abstract get(handle: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * The blob's bytes (only `range`, if given). Rejects with {@link BlobNotFoundError} when absent.
+   * `bulk`: the reader streams many blobs back to back (archives) and trades a few MiB of memory
+   * for throughput; a driver may read larger chunks then.
+   */
+  abstract get(handle: string, range?: ByteRange, options?: { bulk?: boolean }): Promise<Readable>;
 
   abstract stat(handle: string): Promise<{ size: number } | undefined>;
 

@@ -123,14 +123,22 @@ class LocalStagedBlob implements StagedBlob {
   }
 }
 
+/** 1 MiB reads: a quarter of the syscalls of the 64 KiB default at the same flat memory. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bulk reads (archives), 4 MiB: streaming a 1 GiB zip of 20 blobs in paired runs, 1 MiB chunks
+ * waited on the thread pool four times as often and 8 or 16 MiB fell out of the CPU's caches
+ * (2.0-2.2 s, against 2.6-3.0 s, 2.7-3.1 s and 3.1-4.0 s). Single downloads keep 1 MiB: their
+ * client is the limit, and their memory budget is per request.
+ */
+const BULK_READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
 /**
  * Blobs as files under `root`: `<root>/<h[0:2]>/<h[2:4]>/<handle>`, with uploads written to
  * `<root>/.staging` first. Staging is on the same filesystem, so committing is one link, and a
  * file under a handle path is always whole and fsynced: a crash can leave partial data only in
  * staging, which {@link cleanupStaging} clears.
  */
-const READ_CHUNK_BYTES = 1024 * 1024;
-
 export class LocalDiskBlobStore extends BlobStore {
   private readonly stagingDir: string;
 
@@ -197,7 +205,7 @@ export class LocalDiskBlobStore extends BlobStore {
     await rm(tempPath, { force: true }).catch(() => undefined);
   }
 
-  async get(handle: string, range?: ByteRange): Promise<Readable> {
+  async get(handle: string, range?: ByteRange, options?: { bulk?: boolean }): Promise<Readable> {
     if (!isBlobHandle(handle)) {
       throw new BlobNotFoundError(String(handle));
     }
@@ -212,9 +220,8 @@ export class LocalDiskBlobStore extends BlobStore {
       }
       throw error;
     }
-    // 1 MiB reads: a quarter of the syscalls of the 64 KiB default at the same flat memory.
     return file.createReadStream({
-      highWaterMark: READ_CHUNK_BYTES,
+      highWaterMark: options?.bulk ? BULK_READ_CHUNK_BYTES : READ_CHUNK_BYTES,
       ...(range ? { start: range.start, end: range.end } : {}),
     });
   }

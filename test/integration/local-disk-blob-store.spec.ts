@@ -181,6 +181,15 @@ describe('LocalDiskBlobStore', () => {
       expect((await readAll(await store.get(handle))).toString()).toBe(digits);
     });
 
+    it('should read in 1 MiB chunks, 4 MiB for bulk readers, the same bytes either way', async () => {
+      const single = await store.get(handle);
+      const bulk = await store.get(handle, { start: 2, end: 5 }, { bulk: true });
+      expect(single.readableHighWaterMark).toBe(1024 * 1024);
+      expect(bulk.readableHighWaterMark).toBe(4 * 1024 * 1024);
+      expect((await readAll(single)).toString()).toBe(digits);
+      expect((await readAll(bulk)).toString()).toBe('2345');
+    });
+
     it('should keep serving an open read after the blob is deleted', async () => {
       const reading = await store.get(handle);
       await store.delete(handle);

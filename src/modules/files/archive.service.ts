@@ -59,6 +59,9 @@ class ArchiveSourceError extends Error {
  * so a dataset of 100,000 files never holds more than one open. tar entries get their size up
  * front, without which archiver buffers each one whole in memory.
  */
+/** Buffered between archiver's stages: as much as one bulk blob read (see LocalDiskBlobStore). */
+const ARCHIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 @Injectable()
 export class ArchiveService {
   private readonly logger = new Logger(ArchiveService.name);
@@ -95,7 +98,9 @@ export class ArchiveService {
     destination: Writable,
   ): Promise<void> {
     const archive =
-      format === 'zip' ? new ZipArchive({ store: true }) : new TarArchive({ gzip: true });
+      format === 'zip'
+        ? new ZipArchive({ store: true, highWaterMark: ARCHIVE_BUFFER_BYTES })
+        : new TarArchive({ gzip: true, highWaterMark: ARCHIVE_BUFFER_BYTES });
     // Attached first, so an early failure of either side always has its error listeners.
     const piped = pipeline(archive, destination);
     const fed = this.feed(archive, format, files);
@@ -123,7 +128,7 @@ export class ArchiveService {
         }
         let blob: Readable;
         try {
-          blob = await this.blobs.get(file.handle);
+          blob = await this.blobs.get(file.handle, undefined, { bulk: true });
         } catch (error) {
           throw new ArchiveSourceError(file.filename, { cause: error });
         }
