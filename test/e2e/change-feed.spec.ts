@@ -3,18 +3,7 @@ import { ChangeFeed } from '../../src/database/change-feed/change-feed.service.j
 import { adminToken, createUser, loginAs, type TestUser } from '../utils/auth.js';
 import { sql } from '../utils/sql.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
-
-/** Polls `check` until it holds or `ms` pass; returns how long it took, or throws. */
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) {
-      throw new Error(`condition not met within ${ms} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return Date.now() - started;
-}
+import { eventually } from '../utils/eventually.js';
 
 /**
  * The users behind tokens are cached in each process (they are read by every request); these

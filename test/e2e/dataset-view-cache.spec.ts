@@ -4,17 +4,7 @@ import { createDataset, upload } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
 import { sql } from '../utils/sql.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
-
-/** Polls until `check` holds; throws after `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) {
-      throw new Error(`condition not met within ${ms} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { eventually } from '../utils/eventually.js';
 
 /**
  * `GET /v1/datasets/{pk}` answers and read permissions are cached in each process. These tests
