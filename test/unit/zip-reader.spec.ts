@@ -10,6 +10,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 // fixtures: it is what a real client could send. It refuses hostile names and lying sizes, so
 // those fixtures come from `rawZip` below, which writes the bytes by hand.
 import yazl from 'yazl';
+import { buildZip } from '../utils/zip-bytes.js';
 import {
   InvalidZipError,
   ZipBombError,
@@ -84,67 +85,24 @@ interface RawEntry {
   localHeaderOf?: number;
 }
 
-/** Writes a zip byte by byte (no data descriptors, no zip64), so every field can lie. */
+/** A zip written byte by byte (test/utils/zip-bytes), from this file's shorter entry shape. */
 function rawZip(entries: RawEntry[], options: { claimedEntryCount?: number } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name;
-    const flags = entry.flags ?? (typeof entry.name === 'string' ? 0x800 : 0);
-    const method = entry.method ?? 8;
-    const data = entry.data ?? Buffer.alloc(0);
-    const stored = method === 8 ? deflateRawSync(data) : data;
-    const uncompressedSize = entry.declaredSize ?? data.length;
-    const crc = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-
-    const localOffset = entry.localHeaderOf === undefined ? offset : offsets[entry.localHeaderOf];
-    if (entry.localHeaderOf === undefined) {
-      locals.push(local, name, stored);
-      offsets.push(offset);
-      offset += local.length + name.length + stored.length;
-    } else {
-      offsets.push(localOffset);
-    }
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(localOffset, 42);
-    centrals.push(central, name);
-  }
-  const centralDirectory = Buffer.concat(centrals);
-  const count = options.claimedEntryCount ?? entries.length;
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(count, 8);
-  eocd.writeUInt16LE(count, 10);
-  eocd.writeUInt32LE(centralDirectory.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDirectory, eocd]);
+  return buildZip(
+    entries.map((entry) => {
+      const method = entry.method ?? 8;
+      const data = entry.data ?? Buffer.alloc(0);
+      return {
+        name: entry.name,
+        data: method === 8 ? deflateRawSync(data) : data,
+        method,
+        flags: entry.flags,
+        crc32: crc32(data),
+        uncompressedSize: entry.declaredSize ?? data.length,
+        sharesDataWith: entry.localHeaderOf,
+      };
+    }),
+    { declaredEntries: options.claimedEntryCount },
+  );
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
