@@ -1,23 +1,24 @@
 import { jest } from '@jest/globals';
-import type { ChangeFeed } from '../../src/database/change-feed/change-feed.service.js';
+import type { ResolvedConfig } from '../../src/config/app-config.js';
+import { ChangeFeed } from '../../src/database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../src/database/change-feed/invalidated-cache.js';
 
-/** Stands in for ChangeFeed (our own class): liveness, resets and local writes on demand. */
+/**
+ * A real ChangeFeed that never connects, whose liveness the test sets: resets come from its
+ * own paths (a dropped connection, a finished local write).
+ */
 function fakeFeed() {
-  const resets: (() => void)[] = [];
-  const writes: (() => void)[] = [];
-  const feed = {
-    live: true,
-    onReset: (handler: () => void) => resets.push(handler),
-    onLocalWrite: (handler: () => void) => writes.push(handler),
-  };
+  const feed = new ChangeFeed({} as ResolvedConfig);
+  let live = true;
+  jest.spyOn(feed, 'live', 'get').mockImplementation(() => live);
   return {
-    feed: feed as unknown as ChangeFeed,
-    setLive: (live: boolean) => {
-      feed.live = live;
+    feed,
+    setLive: (value: boolean) => {
+      live = value;
     },
-    reset: () => resets.forEach((handler) => handler()),
-    localWrite: () => writes.forEach((handler) => handler()),
+    // What a dropped or restored listening connection does.
+    reset: () => (feed as unknown as { reset(): void }).reset(),
+    localWrite: () => feed.localWriteFinished(),
   };
 }
 

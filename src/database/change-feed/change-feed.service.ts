@@ -27,7 +27,6 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger(ChangeFeed.name);
   private readonly handlers = new Map<string, Set<(id: string) => void>>();
   private readonly resetHandlers = new Set<() => void>();
-  private readonly localWriteHandlers = new Set<() => void>();
   private client: pg.Client | undefined;
   private connected = false;
   private closing = false;
@@ -51,24 +50,22 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     set.add(handler);
   }
 
-  /** Calls `handler` whenever notifications may have been missed: forget everything. */
+  /**
+   * Calls `handler` whenever what a cache holds may be stale: notifications may have been
+   * missed (the listening connection dropped or came back), or a write request of this process
+   * has just finished (see {@link localWriteFinished}). Forget everything.
+   */
   onReset(handler: () => void): void {
     this.resetHandlers.add(handler);
   }
 
   /**
-   * Calls `handler` when a write request of this process has finished, before its answer goes
-   * out (see LocalWritesInterceptor). Its own notifications reach this process a moment later;
-   * a client that reads right after its write must not get there first.
+   * Called when a write request of this process has finished, before its answer goes out (see
+   * LocalWritesInterceptor): its own notifications reach this process a moment later, and a
+   * client that reads right after its write must not get there first.
    */
-  onLocalWrite(handler: () => void): void {
-    this.localWriteHandlers.add(handler);
-  }
-
   localWriteFinished(): void {
-    for (const handler of this.localWriteHandlers) {
-      handler();
-    }
+    this.reset();
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -33,7 +33,6 @@ export class InvalidatedCache<K, V> {
     private readonly options: InvalidatedCacheOptions<V>,
   ) {
     feed.onReset(() => this.clear());
-    feed.onLocalWrite(() => this.clear());
   }
 
   /** The cached value, or `load()`'s; kept only when `keep` (if given) approves it. */

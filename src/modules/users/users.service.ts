@@ -83,7 +83,7 @@ export class UsersService {
   /**
    * The user behind a token's `upk` claim, with whether they may still act. Every authenticated
    * request asks, so the answer is cached until the row changes (the users trigger notifies
-   * every instance; this one also drops its entry itself after its own writes).
+   * every instance, and a write request empties its own process's caches before it answers).
    */
   async findForToken(id: number): Promise<{ user: AuthUser; isActive: boolean } | undefined> {
     const user = await this.authCache.get(id, () => this.users.findForAuth(id));
@@ -172,7 +172,6 @@ export class UsersService {
     if (Object.keys(changes).length > 0) {
       try {
         await this.users.update(pk, changes);
-        this.authCache.invalidate(pk);
       } catch (error) {
         if ((error as { code?: string }).code === '23505') {
           throw new RequestValidationError(DUPLICATE_USERNAME);
@@ -187,8 +186,6 @@ export class UsersService {
   async deactivate(pk: number): Promise<void> {
     await this.get(pk);
     await this.users.update(pk, { isActive: false });
-    // Not left to the notification: this instance's next request must already refuse the user.
-    this.authCache.invalidate(pk);
   }
 
   private async get(pk: number): Promise<User> {
