@@ -99,24 +99,17 @@ export class TeamsRepository {
 
   /** The caller's level in an active team, or undefined when not an active member. */
   async levelOf(userId: number, teamId: number): Promise<Level | undefined> {
-    const row = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('m.team', 't')
-      .select('m.permissions', 'permissions')
-      .where('m.user_id = :userId AND m.team_id = :teamId', { userId, teamId })
-      .andWhere('m.deletion_time IS NULL AND t.deletion_time IS NULL')
-      .getRawOne<{ permissions: Level }>();
-    return row?.permissions;
+    return (await this.levelsOf(userId, teamId)).get(teamId);
   }
 
-  /** The user's level in every active team they are an active member of. */
-  async levelsOf(userId: number): Promise<Map<number, Level>> {
+  /** The user's level in every active team they are an active member of (or in `onlyTeam`). */
+  async levelsOf(userId: number, onlyTeam?: number): Promise<Map<number, Level>> {
     const rows = await this.dataSource.query<{ teamId: number; permissions: Level }[]>(
       `SELECT m.team_id AS "teamId", m.permissions FROM memberships m
        JOIN teams t ON t.id = m.team_id
-       WHERE m.user_id = $1 AND m.deletion_time IS NULL AND t.deletion_time IS NULL`,
-      [userId],
+       WHERE m.user_id = $1 AND ($2::int IS NULL OR m.team_id = $2)
+         AND m.deletion_time IS NULL AND t.deletion_time IS NULL`,
+      [userId, onlyTeam ?? null],
     );
     return new Map(rows.map((row) => [row.teamId, row.permissions]));
   }
