@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { resolveJwtSecret } from './bootstrap.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrator.js';
-import { provisionDatabase } from './database/provision.js';
+import { provisionDatabase, type ProvisionedDatabase } from './database/provision.js';
 
 /** A worker that dies sooner than this after starting counts as failing to start. */
 const STARTUP_GRACE_MS = 10_000;
@@ -12,7 +12,7 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 export interface RunningCluster {
   readonly url: string;
-  readonly embedded: boolean;
+  readonly database: ProvisionedDatabase;
   close(): Promise<void>;
 }
 
@@ -108,7 +108,7 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
       logger.fatal(error.message);
       void close().then(() => process.exit(1));
     };
-    return { url, embedded: database.embedded, close };
+    return { url, database, close };
   } catch (error) {
     closing = true;
     for (const worker of Object.values(cluster.workers ?? {})) {

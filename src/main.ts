@@ -23,11 +23,10 @@ async function main(): Promise<void> {
     config.workers > 1 && cluster.isPrimary
       ? await startCluster(config, logger)
       : await startServer(config, logger);
-  const embedded = 'database' in server ? server.database.embedded : server.embedded;
   if (cluster.isPrimary) {
     logger.info(
       `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +
-        `${Math.round(performance.now())} ms; database ${embedded ? 'embedded' : 'external'}; ` +
+        `${Math.round(performance.now())} ms; database ${server.database.embedded ? 'embedded' : 'external'}; ` +
         `${config.workers > 1 ? `${config.workers} workers` : 'one process'})`,
     );
   }

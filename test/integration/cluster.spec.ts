@@ -1,23 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from '../utils/sql.js';
+import { freePort } from '../utils/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 const ADMIN = { username: 'cluster-admin', password: 'cluster-admin-password' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
   const started = Date.now();

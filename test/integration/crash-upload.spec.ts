@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../utils/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -20,16 +20,6 @@ interface ApiBody {
 }
 
 const ADMIN = { username: 'crash-admin', password: 'crash-admin-password' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function filesUnder(dir: string): Promise<{ path: string }[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
