@@ -5,6 +5,7 @@ import { TeamsProjects1796163197175 } from './1796163197175-teams-projects.js';
 import { Datasets1796163790041 } from './1796163790041-datasets.js';
 import { FileManifests1796172389478 } from './1796172389478-file-manifests.js';
 import { ChangeFeed1796180000000 } from './1796180000000-change-feed.js';
+import { BlobCrc321796183950960 } from './1796183950960-blob-crc32.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Datasets1796163790041,
   FileManifests1796172389478,
   ChangeFeed1796180000000,
+  BlobCrc321796183950960,
 ];

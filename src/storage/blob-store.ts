@@ -54,6 +54,8 @@ export interface ListedBlob extends BlobInfo {
 export interface StagedBlob {
   readonly handle: string;
   readonly size: number;
+  /** The bytes' CRC-32, unsigned (zip's checksum; recorded so downloads need not compute it). */
+  readonly crc32: number;
   /** Make the blob readable under its handle (no-op if identical bytes already stored); idempotent. */
   commit(): Promise<void>;
   /** Drop the staged bytes (after a failed DB write, or after commit when they were a duplicate); idempotent, never throws. */

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import {
@@ -110,7 +111,8 @@ describe('LocalDiskBlobStore', () => {
 
     it('should stage without publishing: the blob appears only on commit', async () => {
       const staged = await store.stage(streamOf('hello'));
-      expect(staged).toMatchObject({ handle: HELLO_SHA256, size: 5 });
+      // 0x3610a686: the CRC-32 of "hello" (as zlib, zip and Python's binascii give it).
+      expect(staged).toMatchObject({ handle: HELLO_SHA256, size: 5, crc32: 0x3610a686 });
       await expect(store.stat(HELLO_SHA256)).resolves.toBeUndefined();
       await expect(store.get(HELLO_SHA256)).rejects.toBeInstanceOf(BlobNotFoundError);
       expect(await stagingFiles(root)).toHaveLength(1);
@@ -130,6 +132,8 @@ describe('LocalDiskBlobStore', () => {
 
       const again = await store.stage(streamOf('same ', 'bytes'));
       expect(again.handle).toBe(handle);
+      // Carried across chunks: the same as over the whole.
+      expect(again.crc32).toBe(crc32(Buffer.from('same bytes')));
       await again.commit();
       await again.discard();
 

@@ -11,6 +11,8 @@ export interface FileRow {
   filename: string;
   handle: string;
   size: number;
+  /** Unsigned; null for blobs stored before checksums were recorded. */
+  crc32: number | null;
   metadata: string;
 }
 
@@ -213,11 +215,15 @@ export class DatasetFilesRepository {
    * Records the blob and takes its row lock (held until the transaction ends): the collector
    * locks the same row before deleting bytes, so the two can never interleave.
    */
-  async claimBlob(manager: EntityManager, handle: string, size: number): Promise<void> {
+  async claimBlob(
+    manager: EntityManager,
+    blob: { handle: string; size: number; crc32: number },
+  ): Promise<void> {
+    // The update also fills in the checksum of a blob stored before checksums were recorded.
     await manager.query(
-      `INSERT INTO blobs (handle, size) VALUES ($1, $2)
-       ON CONFLICT (handle) DO UPDATE SET size = EXCLUDED.size`,
-      [handle, size],
+      `INSERT INTO blobs (handle, size, crc32) VALUES ($1, $2, $3)
+       ON CONFLICT (handle) DO UPDATE SET size = EXCLUDED.size, crc32 = EXCLUDED.crc32`,
+      [blob.handle, blob.size, blob.crc32],
     );
   }
 
@@ -359,6 +365,7 @@ export class DatasetFilesRepository {
         'f.filename AS filename',
         'f.blob_handle AS handle',
         'b.size::float8 AS size',
+        'b.crc32::float8 AS crc32',
         'f.metadata AS metadata',
       ]);
   }

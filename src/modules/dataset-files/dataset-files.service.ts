@@ -58,7 +58,7 @@ export class DatasetFilesService {
         const added: NamedFileJson[] = [];
         for (const entry of entries) {
           const filename = await this.resolveName(manager, manifestId, entry.name, entry.requested);
-          await this.files.claimBlob(manager, entry.blob.handle, entry.blob.size);
+          await this.files.claimBlob(manager, entry.blob);
           await this.files.insertFile(manager, {
             manifestId,
             filename,
