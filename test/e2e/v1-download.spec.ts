@@ -15,6 +15,7 @@ import yauzl, { type ZipFile } from 'yauzl';
 import { attachmentDisposition } from '../../src/modules/files/downloads.controller.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 import { createDataset, upload } from '../utils/datasets.js';
+import { sql } from '../utils/sql.js';
 import {
   authed,
   createCast,
@@ -37,6 +38,8 @@ interface ArchivedFile {
 
 interface ZipEntryInfo extends ArchivedFile {
   compressionMethod: number;
+  /** General-purpose bit 3: the CRC and sizes follow the bytes, in a data descriptor. */
+  dataDescriptor: boolean;
 }
 
 interface TarEntryInfo extends ArchivedFile {
@@ -74,6 +77,7 @@ async function readZip(zip: ZipFile): Promise<ZipEntryInfo[]> {
             size,
             sha256: hash.digest('hex'),
             compressionMethod: entry.compressionMethod,
+            dataDescriptor: (entry.generalPurposeBitFlag & 0x8) !== 0,
           });
           zip.readEntry();
         })
@@ -297,13 +301,15 @@ describe('POST /v1/datasets/{pk}/download', () => {
     return dataset;
   }
 
-  // archiver would cut `label:` off as if it were a drive letter: `./` keeps the name whole.
-  const archivedName = (name: string) => (name === 'label:cat.txt' ? `./${name}` : name);
   const expected = contents.map(([name, bytes]) => ({
-    name: archivedName(name),
+    name,
     size: bytes.length,
     sha256: sha256(bytes),
   }));
+  // archiver (tar) would cut `label:` off as if it were a drive letter: `./` keeps it whole.
+  const expectedInTar = expected.map((entry) =>
+    entry.name === 'label:cat.txt' ? { ...entry, name: `./${entry.name}` } : entry,
+  );
 
   describe('archives', () => {
     let dataset: Awaited<ReturnType<typeof populated>>;
@@ -325,6 +331,42 @@ describe('POST /v1/datasets/{pk}/download', () => {
         expected,
       );
       expect(entries.every((entry) => entry.compressionMethod === 0)).toBe(true);
+      // Every blob's CRC-32 was recorded at upload: each header is complete before its bytes.
+      expect(entries.filter((entry) => entry.dataDescriptor)).toEqual([]);
+    });
+
+    it('should checksum blobs stored before CRC-32s were recorded as they stream', async () => {
+      const legacy = await createDataset(testApp, token('W'), project.pk);
+      const bytes = randomBytes(100_000);
+      const untouched = Buffer.from(unique('recorded'));
+      await upload(testApp, token('W'), legacy.pk, 'legacy.bin', bytes).expect(200);
+      await upload(testApp, token('W'), legacy.pk, 'recorded.txt', untouched).expect(200);
+      const handle = sha256(bytes);
+      const recorded = async () =>
+        (
+          await sql<{ crc32: string | null }>(
+            testApp.database,
+            'SELECT crc32 FROM blobs WHERE handle = $1',
+            [handle],
+          )
+        )[0].crc32;
+      expect(Number(await recorded())).toBe(crc32(bytes));
+      // As a blob stored before the column existed.
+      await sql(testApp.database, 'UPDATE blobs SET crc32 = NULL WHERE handle = $1', [handle]);
+
+      const response = await download(legacy.pk).expect(200);
+      const entries = await unzip(response.body as Buffer); // Checks every CRC-32.
+      expect(
+        entries.map(({ name, sha256: hash, dataDescriptor }) => [name, hash, dataDescriptor]),
+      ).toEqual([
+        ['legacy.bin', handle, true],
+        ['recorded.txt', sha256(untouched), false],
+      ]);
+
+      // Uploading the same bytes again records the checksum after all.
+      const again = await createDataset(testApp, token('W'), project.pk);
+      await upload(testApp, token('W'), again.pk, 'again.bin', bytes).expect(200);
+      expect(Number(await recorded())).toBe(crc32(bytes));
     });
 
     it('should answer a tar.gz of regular files, mode 0644, mtime 0, in the dataset order', async () => {
@@ -338,7 +380,7 @@ describe('POST /v1/datasets/{pk}/download', () => {
       );
       const entries = await untarGz(response.body as Buffer);
       expect(entries.map(({ name, size, sha256: hash }) => ({ name, size, sha256: hash }))).toEqual(
-        expected,
+        expectedInTar,
       );
       for (const entry of entries) {
         expect(entry).toMatchObject({ type: 'file', mode: 0o644, mtime: 0, uid: 0, gid: 0 });
@@ -534,7 +576,13 @@ describe('POST /v1/datasets/{pk}/download', () => {
       await upload(testApp, token('W'), dataset.pk, 'public.txt', 'for everyone').expect(200);
       const response = await downloadAs(dataset.pk, cast.actors[role].token).expect(200);
       expect(await unzip(response.body as Buffer)).toEqual([
-        { name: 'public.txt', size: 12, sha256: sha256('for everyone'), compressionMethod: 0 },
+        {
+          name: 'public.txt',
+          size: 12,
+          sha256: sha256('for everyone'),
+          compressionMethod: 0,
+          dataDescriptor: false,
+        },
       ]);
     });
   });

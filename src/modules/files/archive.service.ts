@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { TarArchive, ZipArchive, type Archiver } from 'archiver';
+import { TarArchive, type Archiver } from 'archiver';
 import type { Caller } from '../../common/auth/auth-user.js';
 import {
   BadRequestError,
@@ -11,7 +11,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
-import { routeCrc32ToZlib } from './native-crc32.js';
+import { writeZip, ZipEntryError, type ZipEntrySource } from './zip/zip-writer.js';
 import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 
@@ -49,15 +49,18 @@ class ArchiveSourceError extends Error {
 /**
  * UFDL's download: every file of a dataset version, at its stored name, in a zip (entries
  * STORED, as the reference does: binary data rarely compresses and storing is much faster) or
- * a tar.gz, streamed as it is built.
+ * a tar.gz, streamed as it is built. Files are written one at a time, each blob opened only
+ * when its turn comes, so a dataset of 100,000 files never holds more than one open.
  *
- * Library: archiver 8 for both formats. It pipes every entry through with back-pressure, and
- * its cost grows linearly with the entry count; yazl 3.3 rescans all earlier entries at every
- * step (measured: 80,000 entries 44 s and ~2 KB of heap each, against 7 s for 100,000 here).
- * Its zip engine switches to ZIP64 by itself (entries or offsets over 4 GiB, 65,535+ entries).
- * Entries are appended one at a time, each blob opened only when the previous one is written,
- * so a dataset of 100,000 files never holds more than one open. tar entries get their size up
- * front, without which archiver buffers each one whole in memory.
+ * zip: our own writer (zip/zip-writer.ts). Blobs carry the CRC-32 recorded at upload, so each
+ * entry's header is complete before its bytes, which go from the blob store to the socket
+ * untouched. archiver (and yazl) compute every CRC again and pipe each entry through several
+ * stream stages: 1 GiB in 200 files went out at 150-350 MiB/s, against ~1 GiB/s for a bare
+ * server copying the same files. Neither accepts a known CRC for a streamed entry.
+ *
+ * tar.gz: archiver 8. Its cost grows linearly with the entry count; yazl 3.3 rescans all earlier
+ * entries at every step (measured: 80,000 entries 44 s, against 7 s for 100,000 here). tar
+ * entries get their size up front, without which archiver buffers each one whole in memory.
  */
 /** Buffered between archiver's stages: as much as one bulk blob read (see LocalDiskBlobStore). */
 const ARCHIVE_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -70,11 +73,7 @@ export class ArchiveService {
     private readonly datasets: DatasetsService,
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
-  ) {
-    if (!routeCrc32ToZlib()) {
-      this.logger.warn('zlib and crc-32 disagree on CRC-32: zip checksums stay in JavaScript');
-    }
-  }
+  ) {}
 
   /**
    * Authorises (read access: members, or anyone for a public dataset) and checks the request
@@ -97,29 +96,67 @@ export class ArchiveService {
     files: StoredFile[],
     destination: Writable,
   ): Promise<void> {
-    const archive =
-      format === 'zip'
-        ? new ZipArchive({ store: true, highWaterMark: ARCHIVE_BUFFER_BYTES })
-        : new TarArchive({ gzip: true, highWaterMark: ARCHIVE_BUFFER_BYTES });
+    try {
+      if (format === 'zip') {
+        // As the reference: zip entries dated now.
+        await writeZip(this.zipEntries(files), destination, { date: new Date() });
+      } else {
+        await this.writeTarGz(files, destination);
+      }
+    } catch (error) {
+      // The client must see a cut-short transfer, never what looks like a whole archive.
+      destination.destroy();
+      if (error instanceof ZipEntryError || error instanceof ArchiveSourceError) {
+        const filename = error instanceof ZipEntryError ? error.entryName : error.filename;
+        this.logger.error(
+          { err: error, datasetId, filename },
+          'Download cut short: a file could not be read',
+        );
+      } else {
+        // Mostly a client hanging up mid-download, which is not the server's fault.
+        this.logger.warn({ err: error, datasetId }, 'Download interrupted');
+      }
+    }
+  }
+
+  /**
+   * Each file as a zip entry, its blob opened only when its turn comes. The CRC-32 recorded at
+   * upload lets the writer copy the bytes untouched; blobs stored before that are checksummed
+   * as they stream.
+   */
+  private *zipEntries(files: StoredFile[]): Iterable<ZipEntrySource> {
+    for (const file of files) {
+      yield {
+        name: file.filename,
+        size: file.size,
+        crc32: file.crc32 ?? undefined,
+        open: () => this.blobs.get(file.handle, undefined, { bulk: true }),
+      };
+    }
+  }
+
+  /**
+   * tar.gz through archiver: gzip dominates its cost, so a leaner container writer would gain
+   * nothing. Rejects (after destroying the archive) when a file fails or the client goes away.
+   */
+  private async writeTarGz(files: StoredFile[], destination: Writable): Promise<void> {
+    const archive = new TarArchive({ gzip: true, highWaterMark: ARCHIVE_BUFFER_BYTES });
     // Attached first, so an early failure of either side always has its error listeners.
     const piped = pipeline(archive, destination);
-    const fed = this.feed(archive, format, files);
+    const fed = this.feedTar(archive, files);
     const [pipeResult, feedResult] = await Promise.allSettled([piped, fed]);
-    if (feedResult.status === 'rejected' && feedResult.reason instanceof ArchiveSourceError) {
-      this.logger.error(
-        { err: feedResult.reason, datasetId, filename: feedResult.reason.filename },
-        'Download cut short: a file could not be read',
-      );
-    } else if (pipeResult.status === 'rejected') {
-      // Mostly a client hanging up mid-download, which is not the server's fault.
-      this.logger.warn({ err: pipeResult.reason as unknown, datasetId }, 'Download interrupted');
+    if (feedResult.status === 'rejected') {
+      throw feedResult.reason;
+    }
+    if (pipeResult.status === 'rejected') {
+      throw pipeResult.reason;
     }
   }
 
   /** Appends the files one by one; rejects (after destroying the archive) if one fails. */
-  private async feed(archive: Archiver, format: ArchiveFormat, files: StoredFile[]): Promise<void> {
-    // As the reference: zip entries dated now; tar entries at mtime 0, mode 0644, uid/gid 0.
-    const date = format === 'zip' ? new Date() : new Date(0);
+  private async feedTar(archive: Archiver, files: StoredFile[]): Promise<void> {
+    // As the reference: tar entries at mtime 0, mode 0644, uid/gid 0.
+    const date = new Date(0);
     let current: Readable | undefined;
     try {
       for (const file of files) {
@@ -138,7 +175,7 @@ export class ArchiveService {
           name: entryName(file.filename),
           date,
           mode: 0o644,
-          // tar needs the size before the bytes (zip ignores it); nothing else of Stats is read.
+          // tar needs the size before the bytes; nothing else of Stats is read.
           stats: { size: file.size } as Stats,
         });
         await settled;
@@ -155,17 +192,17 @@ export class ArchiveService {
 }
 
 /**
- * archiver (and the zip engine under it) strips a leading `word:` from entry names, as if it
- * were a Windows drive: `label:cat.jpg` would become `cat.jpg`. A leading `./` keeps such a
- * name whole and means the same path to every extractor.
+ * archiver strips a leading `word:` from entry names, as if it were a Windows drive:
+ * `label:cat.jpg` would become `cat.jpg`. A leading `./` keeps such a name whole and means the
+ * same path to every extractor.
  */
 function entryName(filename: string): string {
   return /^\w+:/.test(filename) ? `./${filename}` : filename;
 }
 
 /**
- * The blob's bytes, failing unless there are exactly `size` of them: a zip entry has no size
- * of its own to check against, so a shortened blob would otherwise pass as a shorter file.
+ * The blob's bytes, failing unless there are exactly `size` of them: a tar entry's header
+ * promised that many, so a shortened blob would otherwise shift every later entry.
  */
 function exactly(blob: Readable, size: number): Readable {
   let seen = 0;
