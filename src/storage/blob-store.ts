@@ -94,6 +94,13 @@ export abstract class BlobStore {
    */
   abstract get(handle: string, range?: ByteRange, options?: { bulk?: boolean }): Promise<Readable>;
 
+  /**
+   * Up to `length` bytes from the blob's start, in memory (fewer when the blob is shorter).
+   * For small blobs read whole, many at a time (archives): one round trip where a stream takes
+   * several. Rejects with {@link BlobNotFoundError} when absent.
+   */
+  abstract readStart(handle: string, length: number): Promise<Buffer>;
+
   abstract stat(handle: string): Promise<{ size: number } | undefined>;
 
   /** Absent (or malformed) handles are fine: there is nothing to delete. */

@@ -1,5 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Dirent } from 'node:fs';
+import {
+  close as closeCallback,
+  open as openCallback,
+  read as readCallback,
+  type Dirent,
+} from 'node:fs';
 import {
   link,
   lstat,
@@ -12,7 +17,8 @@ import {
   type FileHandle,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { promisify } from 'node:util';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { FlushingWriteStream } from './flushing-write-stream.js';
@@ -29,6 +35,22 @@ import {
 
 const STAGING_DIR = '.staging';
 const SHARD_PATTERN = /^[0-9a-f]{2}$/;
+
+const openFd = promisify(openCallback);
+const closeFd = promisify(closeCallback);
+function readFd(
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    readCallback(fd, buffer, offset, length, position, (error, bytesRead) =>
+      error ? reject(error) : resolve(bytesRead),
+    );
+  });
+}
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -215,24 +237,52 @@ export class LocalDiskBlobStore extends BlobStore {
   }
 
   async get(handle: string, range?: ByteRange, options?: { bulk?: boolean }): Promise<Readable> {
-    if (!isBlobHandle(handle)) {
-      throw new BlobNotFoundError(String(handle));
-    }
-    let file: FileHandle;
+    // Opened up front so a missing blob is a rejection here, not an error event later; the
+    // open descriptor also keeps the bytes readable if the blob is deleted meanwhile.
+    const file = await this.openBlob(handle, (blobPath) => open(blobPath, 'r'));
+    let size: number;
     try {
-      // Opened up front so a missing blob is a rejection here, not an error event later; the
-      // open descriptor also keeps the bytes readable if the blob is deleted meanwhile.
-      file = await open(this.blobPath(handle), 'r');
+      ({ size } = await file.stat());
     } catch (error) {
-      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
-        throw new BlobNotFoundError(handle);
-      }
+      await file.close().catch(() => undefined);
       throw error;
     }
-    return file.createReadStream({
-      highWaterMark: options?.bulk ? BULK_READ_CHUNK_BYTES : READ_CHUNK_BYTES,
-      ...(range ? { start: range.start, end: range.end } : {}),
-    });
+    // Bounded by the file's (immutable) size: an fs stream allocates a whole highWaterMark for
+    // every read, the one that finds the end included, so an unbounded 15-byte blob cost two
+    // 4 MiB buffers. A zip of 100,000 small files took 95 s that way.
+    const start = range?.start ?? 0;
+    const end = range?.end ?? size - 1;
+    if (end < start) {
+      await file.close();
+      return new Readable({
+        read() {
+          this.push(null);
+        },
+      });
+    }
+    const chunk = options?.bulk ? BULK_READ_CHUNK_BYTES : READ_CHUNK_BYTES;
+    return file.createReadStream({ start, end, highWaterMark: Math.min(chunk, end - start + 1) });
+  }
+
+  async readStart(handle: string, length: number): Promise<Buffer> {
+    // The callback API, not FileHandle: measured here, open-read-close of a 15-byte file took
+    // 167 us through callbacks and 341 us through a FileHandle and its stream (15 us with 16 at
+    // a time), which is most of what an archive of many small files costs.
+    const fd = await this.openBlob(handle, (blobPath) => openFd(blobPath, 'r'));
+    try {
+      const buffer = Buffer.allocUnsafe(length);
+      let filled = 0;
+      while (filled < length) {
+        const bytesRead = await readFd(fd, buffer, filled, length - filled, filled);
+        if (bytesRead === 0) {
+          break;
+        }
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    } finally {
+      await closeFd(fd).catch(() => undefined);
+    }
   }
 
   async stat(handle: string): Promise<{ size: number } | undefined> {
@@ -301,6 +351,21 @@ export class LocalDiskBlobStore extends BlobStore {
       }
     }
     return removed;
+  }
+
+  /** Opens a blob's file with `opener`; a malformed handle or a missing file is not found. */
+  private async openBlob<T>(handle: string, opener: (blobPath: string) => Promise<T>): Promise<T> {
+    if (!isBlobHandle(handle)) {
+      throw new BlobNotFoundError(String(handle));
+    }
+    try {
+      return await opener(this.blobPath(handle));
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+        throw new BlobNotFoundError(handle);
+      }
+      throw error;
+    }
   }
 
   private blobPath(handle: string): string {

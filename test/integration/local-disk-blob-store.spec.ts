@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -185,13 +185,37 @@ describe('LocalDiskBlobStore', () => {
       expect((await readAll(await store.get(handle))).toString()).toBe(digits);
     });
 
-    it('should read in 1 MiB chunks, 4 MiB for bulk readers, the same bytes either way', async () => {
-      const single = await store.get(handle);
-      const bulk = await store.get(handle, { start: 2, end: 5 }, { bulk: true });
+    it('should read in 1 MiB chunks, 4 MiB for bulk readers, never more than the blob holds', async () => {
+      const big = randomBytes(5 * 1024 * 1024);
+      const { handle: bigHandle } = await store.put(streamOf(big));
+      const single = await store.get(bigHandle);
+      const bulk = await store.get(bigHandle, undefined, { bulk: true });
       expect(single.readableHighWaterMark).toBe(1024 * 1024);
       expect(bulk.readableHighWaterMark).toBe(4 * 1024 * 1024);
-      expect((await readAll(single)).toString()).toBe(digits);
-      expect((await readAll(bulk)).toString()).toBe('2345');
+      expect((await readAll(single)).equals(big)).toBe(true);
+      expect((await readAll(bulk)).equals(big)).toBe(true);
+      // A stream allocates a whole chunk for every read: a small blob or range gets its size.
+      const small = await store.get(handle);
+      const range = await store.get(handle, { start: 2, end: 5 }, { bulk: true });
+      expect([small.readableHighWaterMark, range.readableHighWaterMark]).toEqual([10, 4]);
+      expect((await readAll(small)).toString()).toBe(digits);
+      expect((await readAll(range)).toString()).toBe('2345');
+    });
+
+    it('should read an empty blob as an empty stream', async () => {
+      const { handle: empty } = await store.put(streamOf());
+      expect((await readAll(await store.get(empty))).length).toBe(0);
+      expect((await readAll(await store.get(empty, undefined, { bulk: true }))).length).toBe(0);
+      expect((await store.readStart(empty, 1)).length).toBe(0);
+    });
+
+    it.each([
+      ['a prefix', 4, '0123'],
+      ['exactly the blob', 10, digits],
+      ['the whole blob when asked for more', 11, digits],
+      ['nothing', 0, ''],
+    ])('should read %s into memory with readStart', async (_name, length, expected) => {
+      expect((await store.readStart(handle, length)).toString()).toBe(expected);
     });
 
     it('should keep serving an open read after the blob is deleted', async () => {
@@ -204,6 +228,7 @@ describe('LocalDiskBlobStore', () => {
       const unknown = sha256('never stored');
       await expect(store.get(unknown)).rejects.toBeInstanceOf(BlobNotFoundError);
       await expect(store.get(unknown)).rejects.toMatchObject({ status: 404 });
+      await expect(store.readStart(unknown, 10)).rejects.toBeInstanceOf(BlobNotFoundError);
       await expect(store.stat(unknown)).resolves.toBeUndefined();
     });
 
@@ -228,6 +253,7 @@ describe('LocalDiskBlobStore', () => {
       ];
       for (const bad of malformed) {
         await expect(store.get(bad)).rejects.toBeInstanceOf(BlobNotFoundError);
+        await expect(store.readStart(bad, 10)).rejects.toBeInstanceOf(BlobNotFoundError);
         await expect(store.stat(bad)).resolves.toBeUndefined();
         await expect(store.delete(bad)).resolves.toBeUndefined();
       }
@@ -367,6 +393,9 @@ describe('LocalDiskBlobStore', () => {
       await expect(old.commit()).rejects.toMatchObject({ code: 'ENOENT' });
 
       await store.stage(streamOf('another'));
+      // "Older than 0 ms" compares the file's sub-millisecond mtime with Date.now()'s whole
+      // milliseconds: within the same millisecond the file is not older yet.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       await expect(store.cleanupStaging(0)).resolves.toBe(1);
       expect(await stagingFiles(root)).toEqual([]);
     });
