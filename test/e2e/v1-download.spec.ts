@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, rm, truncate, unlink } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm, truncate, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -736,30 +736,61 @@ describe('POST /v1/datasets/{pk}/download', () => {
       await download((await populated()).pk).expect(200);
     });
 
-    it('should cut the transfer short when a file is shorter than on record', async () => {
+    it('should cut the transfer short when a small file is longer than on record', async () => {
       const dataset = await createDataset(testApp, token('W'), project.pk);
-      const shrunk = randomBytes(300 * 1024);
-      await upload(testApp, token('W'), dataset.pk, 'shrunk.bin', shrunk).expect(200);
-      const handle = sha256(shrunk);
-      await truncate(
+      const grown = randomBytes(1000);
+      await upload(testApp, token('W'), dataset.pk, 'grown.bin', grown).expect(200);
+      const handle = sha256(grown);
+      await appendFile(
         path.join(testApp.config.dataDir, 'blobs', handle.slice(0, 2), handle.slice(2, 4), handle),
-        1000,
+        'more',
       );
-      for (const filetype of ['zip', 'tar.gz']) {
-        // The server may cut the connection before its headers have left (the file fails at
-        // once): the client then sees a hang-up instead of a short 200. Both are "cut short".
-        const outcome = await rawDownload(dataset.pk, path.join(workDir, `shrunk.${filetype}`), {
-          body: { filetype },
-        }).then(
-          (response) => ({ status: response.status, complete: response.complete }),
-          (error: Error) => ({ hangUp: /socket hang up|ECONNRESET/.test(error.message) }),
-        );
-        if ('hangUp' in outcome) {
-          expect(outcome.hangUp).toBe(true);
-        } else {
-          expect(outcome).toEqual({ status: 200, complete: false });
-        }
-      }
+      const outcome = await rawDownload(dataset.pk, path.join(workDir, 'grown.zip')).then(
+        (response) => ({ status: response.status, complete: response.complete }),
+        (error: Error) => ({ hangUp: /socket hang up|ECONNRESET/.test(error.message) }),
+      );
+      expect(outcome).toEqual(
+        'hangUp' in outcome ? { hangUp: true } : { status: 200, complete: false },
+      );
     });
+
+    // Small files are read ahead of their turn, large ones streamed: both paths are checked.
+    it.each([
+      ['large', 300 * 1024, 1000],
+      ['small', 1000, 10],
+    ])(
+      'should cut the transfer short when a %s file is shorter than on record',
+      async (_kind, size, cut) => {
+        const dataset = await createDataset(testApp, token('W'), project.pk);
+        const shrunk = randomBytes(size);
+        await upload(testApp, token('W'), dataset.pk, 'shrunk.bin', shrunk).expect(200);
+        const handle = sha256(shrunk);
+        await truncate(
+          path.join(
+            testApp.config.dataDir,
+            'blobs',
+            handle.slice(0, 2),
+            handle.slice(2, 4),
+            handle,
+          ),
+          cut,
+        );
+        for (const filetype of ['zip', 'tar.gz']) {
+          // The server may cut the connection before its headers have left (the file fails at
+          // once): the client then sees a hang-up instead of a short 200. Both are "cut short".
+          const outcome = await rawDownload(dataset.pk, path.join(workDir, `shrunk.${filetype}`), {
+            body: { filetype },
+          }).then(
+            (response) => ({ status: response.status, complete: response.complete }),
+            (error: Error) => ({ hangUp: /socket hang up|ECONNRESET/.test(error.message) }),
+          );
+          if ('hangUp' in outcome) {
+            expect(outcome.hangUp).toBe(true);
+          } else {
+            expect(outcome).toEqual({ status: 200, complete: false });
+          }
+        }
+      },
+    );
   });
 });

@@ -1024,6 +1024,33 @@ describe('writeZip', () => {
   });
 
   describe('back-pressure', () => {
+    it('should gather the small writes of one turn of the event loop into one writev', async () => {
+      let writes = 0;
+      let chunks = 0;
+      const received: Buffer[] = [];
+      const destination = new Writable({
+        writev(batch, callback) {
+          writes += 1;
+          chunks += batch.length;
+          received.push(...batch.map(({ chunk }) => chunk as Buffer));
+          callback();
+        },
+      });
+      const byte = Buffer.from('x');
+      const entries = Array.from({ length: 200 }, (_, index) => ({
+        name: `small-${index}.txt`,
+        size: 1,
+        crc32: crc32(byte),
+        open: () => Promise.resolve(Readable.from([byte], { objectMode: false })),
+      }));
+      await writeZip(entries, destination, OPTIONS);
+      // A header and a byte per entry, then the central directory: one syscall each, uncorked.
+      expect(chunks).toBeGreaterThan(400);
+      expect(writes).toBeLessThan(chunks / 10);
+      const names = (await yauzl.fromBufferPromise(Buffer.concat(received))).entryCount;
+      expect(names).toBe(200);
+    });
+
     it('should not read a source far ahead of a slow destination', async () => {
       const size = 4 * MiB;
       const sink = new SlowSink(16 * KiB);

@@ -11,6 +11,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
+import { readAhead, type ReadAheadItem } from './read-ahead.js';
 import { writeZip, ZipEntryError, type ZipEntrySource } from './zip/zip-writer.js';
 import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
@@ -64,6 +65,9 @@ class ArchiveSourceError extends Error {
  */
 /** Buffered between archiver's stages: as much as one bulk blob read (see LocalDiskBlobStore). */
 const ARCHIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+/** Small files read ahead of their turn: at most 16 x 64 KiB = 1 MiB per download in memory. */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_FILE_BYTES = 64 * 1024;
 
 @Injectable()
 export class ArchiveService {
@@ -120,19 +124,24 @@ export class ArchiveService {
   }
 
   /**
-   * Each file as a zip entry, its blob opened only when its turn comes. The CRC-32 recorded at
-   * upload lets the writer copy the bytes untouched; blobs stored before that are checksummed
-   * as they stream.
+   * Each file as a zip entry (small ones read ahead). The CRC-32 recorded at upload lets the
+   * writer copy the bytes untouched; blobs stored before that are checksummed as they stream.
    */
   private *zipEntries(files: StoredFile[]): Iterable<ZipEntrySource> {
-    for (const file of files) {
-      yield {
-        name: file.filename,
-        size: file.size,
-        crc32: file.crc32 ?? undefined,
-        open: () => this.blobs.get(file.handle, undefined, { bulk: true }),
-      };
+    for (const { file, open } of this.readAhead(files)) {
+      yield { name: file.filename, size: file.size, crc32: file.crc32 ?? undefined, open };
     }
+  }
+
+  private readAhead(files: StoredFile[]): Iterable<ReadAheadItem<StoredFile>> {
+    const source = {
+      open: (file: StoredFile) => this.blobs.get(file.handle, undefined, { bulk: true }),
+      readStart: (file: StoredFile, length: number) => this.blobs.readStart(file.handle, length),
+    };
+    return readAhead(files, source, {
+      depth: READ_AHEAD_FILES,
+      smallBytes: READ_AHEAD_FILE_BYTES,
+    });
   }
 
   /**
@@ -159,13 +168,13 @@ export class ArchiveService {
     const date = new Date(0);
     let current: Readable | undefined;
     try {
-      for (const file of files) {
+      for (const { file, open } of this.readAhead(files)) {
         if (archive.destroyed) {
           throw new Error('The archive was closed before it was complete');
         }
         let blob: Readable;
         try {
-          blob = await this.blobs.get(file.handle, undefined, { bulk: true });
+          blob = await open();
         } catch (error) {
           throw new ArchiveSourceError(file.filename, { cause: error });
         }

@@ -268,6 +268,7 @@ class Sink {
   failure: Error | undefined;
   private needDrain = false;
   private finished = false;
+  private corked = false;
   private watcher: Watcher | undefined;
 
   constructor(private readonly destination: Writable) {
@@ -284,6 +285,15 @@ class Sink {
   /** Writes a chunk, returning false when the caller should wait for drained() (or failed). */
   write(chunk: Uint8Array): boolean {
     this.position += chunk.length;
+    // Everything written in one turn of the event loop goes out in one writev: an archive of
+    // small files otherwise makes a syscall for every header and every file (100,000 files of
+    // 15 bytes: 3.5 s of 14 s in writev). Uncorked before any wait for 'drain' can matter, as
+    // setImmediate runs once the pending callbacks have.
+    if (!this.corked) {
+      this.corked = true;
+      this.destination.cork();
+      setImmediate(this.uncork);
+    }
     if (this.destination.write(chunk)) {
       return true;
     }
@@ -323,6 +333,10 @@ class Sink {
   }
 
   detach(): void {
+    // What was written before a failure goes out too; the caller decides what follows it.
+    if (this.corked) {
+      this.uncork();
+    }
     this.watcher = undefined;
     this.destination
       .off('drain', this.onDrain)
@@ -351,6 +365,11 @@ class Sink {
       this.watcher?.(error);
     }
   }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.destination.uncork();
+  };
 
   private readonly onDrain = (): void => {
     this.needDrain = false;
