@@ -49,9 +49,18 @@ describe('readAhead', () => {
     const files = [file('a', 3), file('big', 11), file('b', 10), file('empty', 0)];
     const { source, calls } = recordingSource();
     const seen: [string, string][] = [];
-    for (const { file: f, open } of readAhead(files, source, OPTIONS)) {
+    const readAheadBytes: [string, string | undefined][] = [];
+    for (const { file: f, open, bytes } of readAhead(files, source, OPTIONS)) {
+      readAheadBytes.push([f.name, bytes && (await bytes).toString()]);
       seen.push([f.name, (await bytesOf(await open())).toString()]);
     }
+    // The bytes read ahead are also handed over as they are (archiver takes a Buffer whole).
+    expect(readAheadBytes).toEqual([
+      ['a', 'aaa'],
+      ['big', undefined],
+      ['b', 'b'.repeat(10)],
+      ['empty', ''],
+    ]);
     expect(seen).toEqual([
       ['a', 'aaa'],
       ['big', 'b'.repeat(11)],

@@ -168,19 +168,26 @@ export class ArchiveService {
     const date = new Date(0);
     let current: Readable | undefined;
     try {
-      for (const { file, open } of this.readAhead(files)) {
+      for (const { file, open, bytes } of this.readAhead(files)) {
         if (archive.destroyed) {
           throw new Error('The archive was closed before it was complete');
         }
-        let blob: Readable;
+        let blob: Readable | Buffer;
         try {
-          blob = await open();
+          blob = bytes ? await bytes : await open();
         } catch (error) {
           throw new ArchiveSourceError(file.filename, { cause: error });
         }
-        current = exactly(blob, file.size);
+        // A small file read ahead goes in as a Buffer: archiver takes it whole, where a stream
+        // per entry costs it several turns of the event loop (100,000 tiny files: 58 s as
+        // streams).
+        if (Buffer.isBuffer(blob) && blob.length !== file.size) {
+          const problem = `${blob.length > file.size ? 'More' : 'Fewer'} bytes than the ${file.size} on record`;
+          throw new ArchiveSourceError(file.filename, { cause: new Error(problem) });
+        }
+        current = Buffer.isBuffer(blob) ? undefined : exactly(blob, file.size);
         const settled = entryWritten(archive, current, file.filename);
-        archive.append(current, {
+        archive.append(current ?? blob, {
           name: entryName(file.filename),
           date,
           mode: 0o644,
@@ -238,17 +245,21 @@ function exactly(blob: Readable, size: number): Readable {
  * its input streams, so they are watched here, as is the archive closing early (the client
  * went away).
  */
-function entryWritten(archive: Archiver, source: Readable, filename: string): Promise<void> {
+function entryWritten(
+  archive: Archiver,
+  source: Readable | undefined,
+  filename: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (archive.destroyed) {
       // Closed while the blob was being opened: its 'close' event has been and gone.
-      source.destroy();
+      source?.destroy();
       reject(new Error('The archive was closed before it was complete'));
       return;
     }
     const settle = (error?: Error) => {
       archive.off('entry', onEntry).off('error', onArchiveError).off('close', onClose);
-      source.off('error', onSourceError);
+      source?.off('error', onSourceError);
       if (error) {
         reject(error);
       } else {
@@ -261,7 +272,7 @@ function entryWritten(archive: Archiver, source: Readable, filename: string): Pr
     const onSourceError = (error: Error) =>
       settle(new ArchiveSourceError(filename, { cause: error }));
     archive.on('entry', onEntry).on('error', onArchiveError).on('close', onClose);
-    source.on('error', onSourceError);
+    source?.on('error', onSourceError);
   });
 }
 

@@ -16,6 +16,8 @@ export interface ReadAheadOptions {
 export interface ReadAheadItem<F> {
   readonly file: F;
   readonly open: () => Promise<Readable>;
+  /** A small file's bytes as read ahead (up to one more than on record); else undefined. */
+  readonly bytes: Promise<Buffer> | undefined;
 }
 
 /** How read-ahead gets at a file's bytes. */
@@ -42,14 +44,14 @@ export function* readAhead<F extends SizedFile>(
   source: ReadAheadSource<F>,
   { depth, smallBytes }: ReadAheadOptions,
 ): Generator<ReadAheadItem<F>> {
-  const ahead = new Map<number, Promise<Readable>>();
+  const ahead = new Map<number, Promise<Buffer>>();
   let next = 0;
   for (let index = 0; index < files.length; index += 1) {
     for (; next < files.length && next <= index + depth; next += 1) {
       const upcoming = files[next];
       if (upcoming.size <= smallBytes) {
         // One byte more than on record: a longer blob then shows as one, and its entry fails.
-        const read = source.readStart(upcoming, upcoming.size + 1).then(bytesStream);
+        const read = source.readStart(upcoming, upcoming.size + 1);
         // Its consumer sees a failure when the file's turn comes; until then it is handled here.
         read.catch(() => undefined);
         ahead.set(next, read);
@@ -58,7 +60,7 @@ export function* readAhead<F extends SizedFile>(
     const file = files[index];
     const read = ahead.get(index);
     ahead.delete(index);
-    yield { file, open: () => read ?? source.open(file) };
+    yield { file, bytes: read, open: () => (read ? read.then(bytesStream) : source.open(file)) };
   }
 }
 
