@@ -1,27 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from '../utils/sql.js';
-import { freePort } from '../utils/free-port.js';
+import { eventually } from '../utils/eventually.js';
+import { startServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 const ADMIN = { username: 'cluster-admin', password: 'cluster-admin-password' };
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() - started > ms) {
-      throw new Error(`not reached within ${ms} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Change-feed connections to the database: each serving worker holds one. */
 async function feedConnections(database: TestDatabase): Promise<number> {
@@ -67,20 +54,12 @@ describe('a server with WORKERS=2', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'strata-cluster-'));
-    port = await freePort();
-    server = spawn(process.execPath, ['dist/src/main.js'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        WORKERS: '2',
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    ({ child: server, port } = await startServerProcess({
+      databaseUrl: database.url,
+      dataDir,
+      admin: ADMIN,
+      env: { WORKERS: '2' },
+    }));
   });
 
   afterAll(async () => {
@@ -95,9 +74,8 @@ describe('a server with WORKERS=2', () => {
     (await fetch(`http://127.0.0.1:${port}/health`)).status;
 
   it('should serve from two worker processes, replace one that dies, and stop on SIGTERM', async () => {
-    await until(async () => ((await health()) === 200 ? true : undefined));
     // Each worker opens its own change-feed connection once it serves.
-    await until(async () => ((await feedConnections(database)) === 2 ? true : undefined));
+    await eventually(async () => (await feedConnections(database)) === 2, 30_000);
 
     // Both workers answer: many requests over fresh connections are all 200.
     const statuses = await Promise.all(Array.from({ length: 20 }, () => health()));
@@ -113,12 +91,13 @@ describe('a server with WORKERS=2', () => {
     const children = childrenOf(server.pid!);
     expect(children).toHaveLength(2);
     process.kill(children[0], 'SIGKILL');
-    const replaced = await until(() => {
+    await eventually(() => {
       const now = childrenOf(server.pid!);
-      return Promise.resolve(now.length === 2 && !now.includes(children[0]) ? now : undefined);
-    });
+      return Promise.resolve(now.length === 2 && !now.includes(children[0]));
+    }, 30_000);
+    const replaced = childrenOf(server.pid!);
     expect(replaced).toContain(children[1]);
-    await until(async () => ((await feedConnections(database)) === 2 ? true : undefined));
+    await eventually(async () => (await feedConnections(database)) === 2, 30_000);
     expect(await health()).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));

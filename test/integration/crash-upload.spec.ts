@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from '../utils/free-port.js';
+import { startServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -54,30 +54,12 @@ describe('a server killed mid-upload', () => {
   let port: number;
 
   async function start(): Promise<void> {
-    port = await freePort();
-    server = spawn(process.execPath, ['dist/src/main.js'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-        STAGING_CLEANUP_AGE_SECONDS: '0',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    for (let i = 0; i < 300; i += 1) {
-      const healthy = await fetch(`http://127.0.0.1:${port}/health`)
-        .then((response) => response.ok)
-        .catch(() => false);
-      if (healthy) {
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('Strata did not become healthy');
+    ({ child: server, port } = await startServerProcess({
+      databaseUrl: database.url,
+      dataDir,
+      admin: ADMIN,
+      env: { STAGING_CLEANUP_AGE_SECONDS: '0' },
+    }));
   }
 
   async function kill(signal: NodeJS.Signals): Promise<void> {
