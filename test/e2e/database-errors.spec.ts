@@ -1,4 +1,6 @@
+import pg from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { TokenService } from '../../src/modules/auth/token.service.js';
 import { createDataset } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
@@ -42,6 +44,52 @@ describe('database errors', () => {
       const response = await http().delete(`/v1/teams/${team.pk}/hard`).set(authed(cast.admin));
       expect(response.status).toBe(400);
       expect(response.body.detail).toMatch(/still owns projects/);
+    });
+  });
+
+  describe('with session limits set', () => {
+    let testApp: TestApp;
+    let cast: Cast;
+
+    beforeAll(async () => {
+      testApp = await createTestApp({
+        env: { DB_STATEMENT_TIMEOUT: '1', DB_IDLE_IN_TX_TIMEOUT: '7' },
+      });
+      cast = await createCast(testApp);
+    });
+
+    afterAll(async () => {
+      await testApp.close();
+    });
+
+    it('should set them on every session of the pool', async () => {
+      const dataSource = testApp.app.get(DataSource);
+      const [statement] =
+        await dataSource.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
+      const [idle] = await dataSource.query<{ idle_in_transaction_session_timeout: string }[]>(
+        'SHOW idle_in_transaction_session_timeout',
+      );
+      expect(statement.statement_timeout).toBe('1s');
+      expect(idle.idle_in_transaction_session_timeout).toBe('7s');
+    });
+
+    it('should answer 503 with Retry-After when a statement runs out of time', async () => {
+      const team = await createTeam(testApp, cast);
+      // Another session holds the team's row, so the rename waits past the statement timeout.
+      const holder = new pg.Client({ connectionString: testApp.database.url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [team.pk]);
+        const response = await request(testApp.app.getHttpServer())
+          .patch(`/v1/teams/${team.pk}`)
+          .set(authed(cast.admin))
+          .send({ name: `${team.name}-renamed` });
+        expect(response.status).toBe(503);
+        expect(response.headers['retry-after']).toMatch(/^\d+$/);
+      } finally {
+        await holder.end();
+      }
     });
   });
 
