@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { WriteTrackingSubscriber } from './change-feed/request-writes.js';
 import { ENTITIES } from './entities.js';
 
 /** Limits each session of the pool sets at connection (0: none). */
@@ -28,6 +29,8 @@ export function dataSourceOptions(
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Tells the caches which requests may have committed writes (see LocalWritesInterceptor).
+    subscribers: [WriteTrackingSubscriber],
     migrationsTableName: 'migrations',
     // Schema changes happen through reviewed migrations only, never from entity metadata.
     synchronize: false,
