@@ -28,7 +28,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         // Nest's own logs go to pino; request logs are configureApp's (see requestLogger).
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, config.database.poolSize, config.database),
+        ),
         ChangeFeedModule,
         StorageModule,
         HealthModule,

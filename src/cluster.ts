@@ -2,6 +2,11 @@ import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { resolveJwtSecret } from './bootstrap.js';
 import type { AppConfig } from './config/app-config.js';
+import {
+  connectionBudget,
+  connectionsPerProcess,
+  fitWorkers,
+} from './database/connection-budget.js';
 import { runMigrations } from './database/migrator.js';
 import { provisionDatabase, type ProvisionedDatabase } from './database/provision.js';
 
@@ -13,6 +18,8 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 export interface RunningCluster {
   readonly url: string;
   readonly database: ProvisionedDatabase;
+  /** Workers forked (with `WORKERS=auto`, as many as the database has connections for). */
+  readonly workers: number;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,9 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
     if (applied.length > 0) {
       logger.info(`Applied migrations: ${applied.join(', ')}`);
     }
+    const workers = config.workersAuto
+      ? await fitToDatabase(config, database.url, logger)
+      : config.workers;
     // Workers read the same typed config from their environment, with these two settled.
     const env = { DATABASE_URL: database.url, JWT_SECRET: jwtSecret };
     let quickDeaths = 0;
@@ -97,9 +107,9 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
     const address = await first;
     const host = address.address.includes(':') ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
-    if (config.workers > 1) {
-      const rest = listening(config.workers - 1);
-      for (let i = 1; i < config.workers; i += 1) {
+    if (workers > 1) {
+      const rest = listening(workers - 1);
+      for (let i = 1; i < workers; i += 1) {
         fork();
       }
       await rest;
@@ -108,7 +118,7 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
       logger.fatal(error.message);
       void close().then(() => process.exit(1));
     };
-    return { url, database, close };
+    return { url, database, workers, close };
   } catch (error) {
     closing = true;
     for (const worker of Object.values(cluster.workers ?? {})) {
@@ -117,4 +127,18 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
     await database.stop();
     throw error;
   }
+}
+
+/** `WORKERS=auto`: one worker per CPU, as far as the database's free connections go. */
+async function fitToDatabase(config: AppConfig, url: string, logger: Logger): Promise<number> {
+  const budget = await connectionBudget(url);
+  const workers = fitWorkers(config.workers, config.database.poolSize, budget);
+  if (workers < config.workers) {
+    logger.warn(
+      `WORKERS=auto: ${workers} workers instead of ${config.workers} (one per CPU), as the ` +
+        `database has ${budget.available} connections free (${budget.explanation}) and each ` +
+        `worker opens up to ${connectionsPerProcess(config.database.poolSize)}`,
+    );
+  }
+  return workers;
 }

@@ -19,15 +19,15 @@ async function main(): Promise<void> {
   }
   const logger = createBaseLogger(config.logLevel);
   // A cluster's workers arrive here too, with DATABASE_URL set: each serves as one instance.
-  const server =
-    config.workers > 1 && cluster.isPrimary
-      ? await startCluster(config, logger)
-      : await startServer(config, logger);
+  // With WORKERS=auto the cluster decides how many workers the database has connections for.
+  const clustered = (config.workers > 1 || config.workersAuto) && cluster.isPrimary;
+  const server = clustered ? await startCluster(config, logger) : await startServer(config, logger);
+  const workers = 'workers' in server ? server.workers : 1;
   if (cluster.isPrimary) {
     logger.info(
       `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +
         `${Math.round(performance.now())} ms; database ${server.database.embedded ? 'embedded' : 'external'}; ` +
-        `${config.workers > 1 ? `${config.workers} workers` : 'one process'})`,
+        `${clustered ? `${workers} workers` : 'one process'})`,
     );
   }
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -47,6 +47,19 @@ export interface AppConfig {
    * worker is an instance like any other: nothing is shared between them but the database.
    */
   readonly workers: number;
+  /**
+   * `WORKERS=auto`: `workers` is the CPU count, an upper bound; the cluster forks only as many
+   * as the database's free connections allow (see fitWorkersToDatabase).
+   */
+  readonly workersAuto: boolean;
+  /** The pool each process keeps towards PostgreSQL, and the session limits it sets. */
+  readonly database: {
+    readonly poolSize: number;
+    /** 0: no limit. */
+    readonly statementTimeoutMs: number;
+    /** 0: no limit. */
+    readonly idleInTransactionTimeoutMs: number;
+  };
   /** Largest single file accepted by an upload, in bytes (413 above it). */
   readonly maxUploadBytes: number;
   /** Limits on a `files-multi` zip: entries, total uncompressed bytes, compression ratio. */
@@ -147,6 +160,24 @@ class Environment {
   WORKERS: number = 1;
 
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(1000)
+  DB_POOL_SIZE: number = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
+  @Min(0)
+  @Max(86_400)
+  DB_STATEMENT_TIMEOUT: number = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
+  @Min(0)
+  @Max(86_400)
+  DB_IDLE_IN_TX_TIMEOUT: number = 60;
+
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -231,6 +262,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
     stagingCleanupAgeMs: parsed.STAGING_CLEANUP_AGE_SECONDS * 1000,
     workers: parsed.WORKERS,
+    workersAuto: env.WORKERS?.trim().toLowerCase() === 'auto',
+    database: {
+      poolSize: parsed.DB_POOL_SIZE,
+      statementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT * 1000,
+      idleInTransactionTimeoutMs: parsed.DB_IDLE_IN_TX_TIMEOUT * 1000,
+    },
     maxUploadBytes: parsed.MAX_UPLOAD_BYTES,
     zip: {
       maxEntries: parsed.ZIP_MAX_ENTRIES,

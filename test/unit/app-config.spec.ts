@@ -29,6 +29,8 @@ describe('loadConfig', () => {
       refreshTokenLifetime: 28_800,
       stagingCleanupAgeMs: 3_600_000,
       workers: 1,
+      workersAuto: false,
+      database: { poolSize: 20, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000 },
       maxUploadBytes: 10 * 1024 ** 3,
       zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
     });
@@ -48,6 +50,9 @@ describe('loadConfig', () => {
       REFRESH_TOKEN_LIFETIME: '3600',
       STAGING_CLEANUP_AGE_SECONDS: '0',
       WORKERS: '3',
+      DB_POOL_SIZE: '5',
+      DB_STATEMENT_TIMEOUT: '30',
+      DB_IDLE_IN_TX_TIMEOUT: '0',
       MAX_UPLOAD_BYTES: '1048576',
       ZIP_MAX_ENTRIES: '10',
       ZIP_MAX_TOTAL_BYTES: '2048',
@@ -65,6 +70,8 @@ describe('loadConfig', () => {
       refreshTokenLifetime: 3600,
       stagingCleanupAgeMs: 0,
       workers: 3,
+      workersAuto: false,
+      database: { poolSize: 5, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 0 },
       maxUploadBytes: 1_048_576,
       zip: { maxEntries: 10, maxTotalBytes: 2048, maxCompressionRatio: 50 },
     });
@@ -73,6 +80,8 @@ describe('loadConfig', () => {
   it('should read WORKERS=auto as one worker per CPU, and refuse nonsense', () => {
     expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(os.availableParallelism());
     expect(loadConfig({ WORKERS: ' AUTO ' }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ WORKERS: 'auto' }).workersAuto).toBe(true);
+    expect(loadConfig({ WORKERS: '2' }).workersAuto).toBe(false);
     expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
     expect(() => loadConfig({ WORKERS: 'many' })).toThrow(/WORKERS must be an integer or 'auto'/);
   });
@@ -88,6 +97,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: '3.5' }, 'PORT'],
     [{ HOST: '' }, 'HOST'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_POOL_SIZE: 'ten' }, 'DB_POOL_SIZE'],
+    [{ DB_STATEMENT_TIMEOUT: '-1' }, 'DB_STATEMENT_TIMEOUT'],
+    [{ DB_IDLE_IN_TX_TIMEOUT: '1.5' }, 'DB_IDLE_IN_TX_TIMEOUT'],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_USERNAME: 'bad name!', ADMIN_PASSWORD: 'long enough' }, 'ADMIN_USERNAME'],

@@ -106,3 +106,18 @@ export class UnknownParametersError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 400;
 }
+
+/**
+ * The request may succeed later (the database is unreachable, overloaded or lost a race for
+ * longer than the retries allow): 503 with `Retry-After`, so clients back off instead of failing.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+
+  constructor(
+    message = 'The service is temporarily unavailable; please retry.',
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message);
+  }
+}

@@ -12,16 +12,22 @@ import { allowedMethods } from './allowed-methods.js';
 import { InvalidPkError } from './parse-pk.pipe.js';
 import {
   AuthenticationFailedError,
+  BadRequestError,
   DomainError,
   MethodNotAllowedError,
   RequestValidationError,
+  ServiceUnavailableError,
 } from '../errors/domain-error.js';
+import { databaseErrorKind } from '../errors/pg-errors.js';
 
 const STATUS_DETAIL: Partial<Record<number, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not found.',
   [HttpStatus.UNAUTHORIZED]: 'Authentication credentials were not provided.',
   [HttpStatus.FORBIDDEN]: 'You do not have permission to perform this action.',
 };
+
+/** How long clients are asked to wait while the database is out of reach. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Renders every error as the v1 (DRF) shape: `{"detail": "..."}`, or a field map for
@@ -42,13 +48,16 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const refined = this.refineRouteMiss(exception, request);
+    const refined = this.refineDatabaseError(this.refineRouteMiss(exception, request), request);
     const { status, body } = this.render(refined, request);
     if (status === 401) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="api"');
     }
     if (refined instanceof MethodNotAllowedError) {
       response.setHeader('Allow', refined.allow.join(', '));
+    }
+    if (refined instanceof ServiceUnavailableError) {
+      response.setHeader('Retry-After', String(refined.retryAfterSeconds));
     }
     response.status(status).json(body);
   }
@@ -65,6 +74,37 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
     }
     return exception;
+  }
+
+  /**
+   * Database errors no service translated still say whose problem they are: a broken constraint
+   * or an impossible value is the request's (400), a lost race or a database out of reach is
+   * passing (503 with Retry-After). Only errors of no known class are a 500.
+   */
+  private refineDatabaseError(exception: unknown, request: Request): unknown {
+    const kind = databaseErrorKind(exception);
+    if (kind === undefined) {
+      return exception;
+    }
+    this.logger.warn(
+      { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
+      `Database error (${kind})`,
+    );
+    switch (kind) {
+      case 'integrity':
+        return new BadRequestError('The request conflicts with the data it would change.');
+      case 'data':
+        return new BadRequestError('A value in the request is out of range or malformed.');
+      case 'contention':
+        return new ServiceUnavailableError(
+          'The request collided with concurrent changes; please retry.',
+        );
+      case 'unavailable':
+        return new ServiceUnavailableError(
+          'The database is unavailable or overloaded; please retry.',
+          DATABASE_RETRY_AFTER_SECONDS,
+        );
+    }
   }
 
   private render(exception: unknown, request: Request): { status: number; body: unknown } {

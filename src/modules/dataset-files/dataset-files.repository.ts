@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Blob } from './blob.entity.js';
 import { DatasetFile } from './dataset-file.entity.js';
+import { runTransaction, type TransactionOptions } from '../../database/transaction.js';
 
 /** The manifest a dataset reads its files from, on a `:datasetId` query-builder parameter. */
 const MANIFEST_OF_DATASET = '(SELECT d.manifest_id FROM datasets d WHERE d.id = :datasetId)';
@@ -25,8 +26,11 @@ export interface FileRow {
 export class DatasetFilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
+    return runTransaction(this.dataSource, work, options);
   }
 
   /** (dataset, filename, handle) of every file of these datasets, in insertion order. */

@@ -53,24 +53,34 @@ export class DatasetFilesService {
   ): Promise<NamedFileJson[]> {
     const committed: string[] = [];
     try {
-      return await this.files.transaction(async (manager) => {
-        const manifestId = await this.ensureOwnManifest(manager, datasetId);
-        const added: NamedFileJson[] = [];
-        for (const entry of entries) {
-          const filename = await this.resolveName(manager, manifestId, entry.name, entry.requested);
-          await this.files.claimBlob(manager, entry.blob);
-          await this.files.insertFile(manager, {
-            manifestId,
-            filename,
-            blobHandle: entry.blob.handle,
-            metadata: '',
-          });
-          await entry.blob.commit();
-          committed.push(entry.blob.handle);
-          added.push({ filename, handle: entry.blob.handle });
-        }
-        return added;
-      });
+      return await this.files.transaction(
+        async (manager) => {
+          const manifestId = await this.ensureOwnManifest(manager, datasetId);
+          const added: NamedFileJson[] = [];
+          for (const entry of entries) {
+            const filename = await this.resolveName(
+              manager,
+              manifestId,
+              entry.name,
+              entry.requested,
+            );
+            await this.files.claimBlob(manager, entry.blob);
+            await this.files.insertFile(manager, {
+              manifestId,
+              filename,
+              blobHandle: entry.blob.handle,
+              metadata: '',
+            });
+            await entry.blob.commit();
+            committed.push(entry.blob.handle);
+            added.push({ filename, handle: entry.blob.handle });
+          }
+          return added;
+          // Not retried: bytes published by a failed attempt may be collected before a retry
+          // could reference them again.
+        },
+        { retry: false },
+      );
     } catch (error) {
       // Bytes this attempt made readable may now be referenced by nothing.
       this.collector.reclaimLater(committed);

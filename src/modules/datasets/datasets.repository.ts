@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Dataset } from './dataset.entity.js';
+import { runTransaction } from '../../database/transaction.js';
 
 /** Lock class for pg_advisory_xact_lock(class, team): serialises slug choice within a team. */
 const SLUG_LOCK_CLASS = 73_019;
@@ -42,7 +43,7 @@ export class DatasetsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   /**

@@ -26,6 +26,7 @@ export class HealthController {
       // Keep terminus' report (which check failed, why) rather than a bare error detail.
       if (error instanceof ServiceUnavailableException) {
         response.status(503);
+        response.setHeader('Retry-After', '5');
         return error.getResponse() as HealthCheckResult;
       }
       throw error;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Licence } from './licence.entity.js';
 import type { SubdescriptorType } from './subdescriptor-mod-spec.js';
+import { uniqueViolation } from '../../common/errors/pg-errors.js';
+import { runTransaction } from '../../database/transaction.js';
 
 /** A licence's sub-descriptor names, each list in sub-descriptor id order. */
 export type SubdescriptorNames = Record<SubdescriptorType, string[]>;
@@ -27,8 +29,6 @@ export function emptySubdescriptorNames(): SubdescriptorNames {
   return { permissions: [], conditions: [], limitations: [], domains: [] };
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
 export class LicencesRepository {
   // The data source's own manager, or a transaction's on the instances `transaction` hands out.
@@ -40,7 +40,7 @@ export class LicencesRepository {
 
   /** Every statement of `work` in one transaction, through a repository bound to it. */
   transaction<T>(work: (repository: LicencesRepository) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => {
+    return runTransaction(this.dataSource, (manager) => {
       const bound = new LicencesRepository(this.dataSource);
       bound.manager = manager;
       return work(bound);
@@ -106,7 +106,7 @@ export class LicencesRepository {
       await this.manager.getRepository(Licence).update({ id }, changes);
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (uniqueViolation(error) !== undefined) {
         return false;
       }
       throw error;

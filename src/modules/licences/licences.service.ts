@@ -5,6 +5,7 @@ import {
   NotFoundError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
+import { foreignKeyViolation } from '../../common/errors/pg-errors.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import type { CreateLicenceDto, PatchLicenceDto } from './licence.dto.js';
@@ -34,7 +35,6 @@ export interface LicenceRef {
 }
 
 const NAME_TAKEN = { name: ['licence with this name already exists.'] };
-const FOREIGN_KEY_VIOLATION = '23503';
 /** Attempts at a sub-descriptor add whose new names keep being deleted under it. */
 const ADD_ATTEMPTS = 3;
 
@@ -95,7 +95,7 @@ export class LicencesService {
       await this.licences.delete(pk);
     } catch (error) {
       // Datasets reference licences without cascading: a licence in use stays.
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      if (foreignKeyViolation(error)) {
         throw new ConflictError(`Cannot delete licence '${licence.name}': it is still in use.`);
       }
       throw error;

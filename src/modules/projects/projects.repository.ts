@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Project } from './project.entity.js';
+import { runTransaction } from '../../database/transaction.js';
 
 @Injectable()
 export class ProjectsRepository {
@@ -36,7 +37,7 @@ export class ProjectsRepository {
     id: number,
     cascade: (manager: EntityManager, projectId: number, at: Date) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
       const result = await manager.update(
         Project,

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Membership, type Level } from './membership.entity.js';
 import { Team } from './team.entity.js';
+import { runTransaction } from '../../database/transaction.js';
 
 @Injectable()
 export class TeamsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return runTransaction(this.dataSource, work);
   }
 
   findTeam(id: number, manager: EntityManager = this.dataSource.manager): Promise<Team | null> {
@@ -72,7 +73,7 @@ export class TeamsRepository {
 
   /** Soft-deletes the team and its active memberships with one timestamp. */
   async softDeleteTeam(id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const [{ now }] = await manager.query<{ now: Date }[]>('SELECT now() AS now');
       await manager.update(Team, { id, deletionTime: IsNull() }, { deletionTime: now });
       await manager.update(

@@ -6,6 +6,7 @@ import {
   PermissionDeniedError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
+import { uniqueViolation } from '../../common/errors/pg-errors.js';
 import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
@@ -15,6 +16,9 @@ import type { CreateUserDto, PatchUserDto } from './user.dto.js';
 import type { User } from './user.entity.js';
 import { toUserJson, type UserJson } from './user.mapper.js';
 import { UsersRepository, type AuthRow } from './users.repository.js';
+
+/** User ids are PostgreSQL `integer`s. */
+const MAX_USER_ID = 2_147_483_647;
 
 /** What may be filtered and ordered on; the password hash is deliberately absent. */
 export const USER_FILTER: FilterResource = {
@@ -86,6 +90,10 @@ export class UsersService {
    * every instance, and a write request empties its own process's caches before it answers).
    */
   async findForToken(id: number): Promise<{ user: AuthUser; isActive: boolean } | undefined> {
+    // A signed token may name any number; ids beyond the integer column name nobody.
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_USER_ID) {
+      return undefined;
+    }
     const user = await this.authCache.get(id, () => this.users.findForAuth(id));
     if (!user) {
       return undefined;
@@ -173,7 +181,7 @@ export class UsersService {
       try {
         await this.users.update(pk, changes);
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') {
+        if (uniqueViolation(error) !== undefined) {
           throw new RequestValidationError(DUPLICATE_USERNAME);
         }
         throw error;
