@@ -26,6 +26,18 @@ export class BlobTooLargeError extends DomainError {
   }
 }
 
+/**
+ * The store has no room for the bytes (ENOSPC, a quota). Nothing of the upload is kept; the
+ * client may retry once space is freed, so this is WebDAV's 507 rather than a server fault.
+ */
+export class BlobStoreFullError extends DomainError {
+  readonly status = 507;
+
+  constructor() {
+    super('Insufficient storage: the file store is full. Nothing was stored; retry later.');
+  }
+}
+
 /** Byte offsets, both inclusive, already checked against the blob's size by the caller. */
 export interface ByteRange {
   start: number;

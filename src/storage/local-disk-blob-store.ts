@@ -24,6 +24,7 @@ import { crc32 } from 'node:zlib';
 import { FlushingWriteStream } from './flushing-write-stream.js';
 import {
   BlobNotFoundError,
+  BlobStoreFullError,
   BlobStore,
   BlobTooLargeError,
   isBlobHandle,
@@ -54,6 +55,12 @@ function readFd(
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A full disk or an exhausted quota is the store's state, not a fault: the client gets 507. */
+function storageError(error: unknown): unknown {
+  const code = errorCode(error);
+  return code === 'ENOSPC' || code === 'EDQUOT' ? new BlobStoreFullError() : error;
 }
 
 /**
@@ -198,11 +205,13 @@ export class LocalDiskBlobStore extends BlobStore {
       source.destroy();
       await file?.close().catch(() => undefined);
       await rm(tempPath, { force: true }).catch(() => undefined);
-      throw error;
+      throw storageError(error);
     }
     const handle = hasher.digest();
     return new LocalStagedBlob(tempPath, handle, hasher.size, hasher.crc32, () =>
-      this.publish(tempPath, handle),
+      this.publish(tempPath, handle).catch((error: unknown) => {
+        throw storageError(error);
+      }),
     );
   }
 

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { adminWithDataset, apiJson } from '../utils/process-api.js';
 import { startServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -12,13 +13,6 @@ import { createTestDatabase, type TestDatabase } from '../utils/test-database.js
  * may be visible afterwards (no file reference, no blob under a handle), and the next start
  * clears the staging leftover.
  */
-/** What these calls answer: only pk and access are read. */
-interface ApiBody {
-  pk: number;
-  access: string;
-  files: Record<string, string>;
-}
-
 const ADMIN = { username: 'crash-admin', password: 'crash-admin-password' };
 
 async function filesUnder(dir: string): Promise<{ path: string }[]> {
@@ -26,25 +20,6 @@ async function filesUnder(dir: string): Promise<{ path: string }[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => ({ path: path.join(entry.parentPath, entry.name) }));
-}
-
-async function json(
-  port: number,
-  method: string,
-  pathname: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: ApiBody }> {
-  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as ApiBody };
 }
 
 describe('a server killed mid-upload', () => {
@@ -85,31 +60,14 @@ describe('a server killed mid-upload', () => {
 
   it('should leave no file reference and no visible blob, and clean up at the next start', async () => {
     await start();
-    const login = await json(port, 'POST', '/v1/auth/obtain', ADMIN);
-    const token = login.body.access;
-    const team = await json(port, 'POST', '/v1/teams/create', { name: 'crash' }, token);
-    const project = await json(
-      port,
-      'POST',
-      '/v1/projects/create',
-      { name: 'p', team: team.body.pk },
-      token,
-    );
-    const dataset = await json(
-      port,
-      'POST',
-      '/v1/datasets/create',
-      { name: 'd', project: project.body.pk, licence: 11, tags: '' },
-      token,
-    );
-    expect(dataset.status).toBe(201);
+    const { token, dataset } = await adminWithDataset(port, ADMIN);
 
     // Send 8 MiB of a declared 64 MiB upload, then kill the server while it waits for more.
     const upload = http.request({
       host: '127.0.0.1',
       port,
       method: 'POST',
-      path: `/v1/datasets/${dataset.body.pk}/files/big.bin`,
+      path: `/v1/datasets/${dataset}/files/big.bin`,
       headers: {
         Authorization: `Bearer ${token}`,
         'Content-Type': 'application/data',
@@ -150,8 +108,8 @@ describe('a server killed mid-upload', () => {
 
     await start();
     expect(await filesUnder(staging)).toEqual([]);
-    const token2 = (await json(port, 'POST', '/v1/auth/obtain', ADMIN)).body.access;
-    const after = await json(port, 'GET', `/v1/datasets/${dataset.body.pk}`, undefined, token2);
+    const token2 = (await apiJson(port, 'POST', '/v1/auth/obtain', ADMIN)).body.access;
+    const after = await apiJson(port, 'GET', `/v1/datasets/${dataset}`, undefined, token2);
     expect(after.body.files).toEqual({});
     await kill('SIGTERM');
   });

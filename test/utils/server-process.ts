@@ -12,6 +12,11 @@ export interface ServerProcessOptions {
   admin: { username: string; password: string };
   /** More environment (WORKERS, STAGING_CLEANUP_AGE_SECONDS, ...). */
   env?: Record<string, string>;
+  /**
+   * A command that runs the server as its last arguments (it must exec them, so the child's pid
+   * stays the server's): e.g. `unshare` with a private mount, for a deliberately small disk.
+   */
+  wrapper?: string[];
 }
 
 /**
@@ -21,7 +26,8 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, 'dist/src/main.js'];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
