@@ -35,7 +35,16 @@ export const CORS_OPTIONS = {
     'x-csrftoken',
     'x-requested-with',
   ],
-  exposedHeaders: ['X-Request-Id', 'Link', 'Content-Disposition', 'ETag'],
+  exposedHeaders: [
+    'X-Request-Id',
+    'Link',
+    'Content-Disposition',
+    'ETag',
+    'RateLimit-Limit',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+    'Retry-After',
+  ],
   optionsSuccessStatus: 200,
   maxAge: 86400,
 };

@@ -64,6 +64,13 @@ export interface AppConfig {
     readonly keepAliveTimeoutMs: number;
     readonly headersTimeoutMs: number;
   };
+  /** Requests per minute and client; 0 disables the limit. */
+  readonly rateLimit: {
+    /** Any throttled route, per user (or per address for anonymous callers). */
+    readonly perMinute: number;
+    /** `POST /v1/auth/obtain`, per address: password guessing. */
+    readonly authPerMinute: number;
+  };
 }
 
 /** The config once the database is provisioned and the JWT secret is known. */
@@ -205,6 +212,18 @@ class Environment {
   @Min(1)
   @Max(86_400)
   HTTP_HEADERS_TIMEOUT?: number;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT: number = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_AUTH: number = 20;
 }
 
 /** A configuration problem; the message names every offending variable. */
@@ -286,5 +305,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keepAliveTimeoutMs: parsed.HTTP_KEEP_ALIVE_TIMEOUT * 1000,
       headersTimeoutMs: headersTimeout * 1000,
     },
+    rateLimit: { perMinute: parsed.RATE_LIMIT, authPerMinute: parsed.RATE_LIMIT_AUTH },
   };
 }

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         keepAliveTimeoutMs: 75_000,
         headersTimeoutMs: 80_000,
       },
+      rateLimit: { perMinute: 1000, authPerMinute: 20 },
     });
   });
 
@@ -62,6 +63,8 @@ describe('loadConfig', () => {
       HTTP_UPLOAD_IDLE_TIMEOUT: '30',
       HTTP_KEEP_ALIVE_TIMEOUT: '120',
       HTTP_HEADERS_TIMEOUT: '121',
+      RATE_LIMIT: '0',
+      RATE_LIMIT_AUTH: '5',
     });
     expect(config).toEqual({
       port: 8080,
@@ -83,6 +86,7 @@ describe('loadConfig', () => {
         keepAliveTimeoutMs: 120_000,
         headersTimeoutMs: 121_000,
       },
+      rateLimit: { perMinute: 0, authPerMinute: 5 },
     });
   });
 
@@ -123,6 +127,8 @@ describe('loadConfig', () => {
     [{ HTTP_UPLOAD_IDLE_TIMEOUT: 'soon' }, 'HTTP_UPLOAD_IDLE_TIMEOUT'],
     [{ HTTP_KEEP_ALIVE_TIMEOUT: '0' }, 'HTTP_KEEP_ALIVE_TIMEOUT'],
     [{ HTTP_KEEP_ALIVE_TIMEOUT: '90', HTTP_HEADERS_TIMEOUT: '60' }, 'HTTP_HEADERS_TIMEOUT'],
+    [{ RATE_LIMIT: '-1' }, 'RATE_LIMIT'],
+    [{ RATE_LIMIT_AUTH: 'lots' }, 'RATE_LIMIT_AUTH'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
