@@ -13,6 +13,7 @@ import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LicencesModule } from './modules/licences/licences.module.js';
@@ -36,6 +37,8 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        // After AuthModule: the rate limit guard counts authenticated users by id.
+        RateLimitsModule.forRoot(config.rateLimit),
         TeamsModule,
         ProjectsModule,
         DatasetsModule,

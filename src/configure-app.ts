@@ -11,8 +11,10 @@ import type { Logger as PinoBase } from 'pino';
 import { BadRequestError, UnsupportedMediaTypeError } from './common/errors/domain-error.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { requestIdMiddleware } from './common/http/request-id.middleware.js';
+import { applyServerTimeouts, requestTimeouts } from './common/http/request-timeouts.js';
 import { BASE_LOGGER, requestLogger } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 
 /**
@@ -33,7 +35,16 @@ export const CORS_OPTIONS = {
     'x-csrftoken',
     'x-requested-with',
   ],
-  exposedHeaders: ['X-Request-Id', 'Link', 'Content-Disposition', 'ETag'],
+  exposedHeaders: [
+    'X-Request-Id',
+    'Link',
+    'Content-Disposition',
+    'ETag',
+    'RateLimit-Limit',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+    'Retry-After',
+  ],
   optionsSuccessStatus: 200,
   maxAge: 86400,
 };
@@ -41,9 +52,10 @@ export const CORS_OPTIONS = {
 /** Raw-body routes: file uploads, streamed to the blob store. */
 const UPLOAD_PATH = /^\/v1\/datasets\/[^/]+\/files(-multi)?(\/|$)/;
 
+const isUpload = (request: IncomingMessage): boolean => UPLOAD_PATH.test(request.url ?? '');
+
 function parsesAs(contentType: RegExp): (request: IncomingMessage) => boolean {
-  return (request) =>
-    contentType.test(request.headers['content-type'] ?? '') && !UPLOAD_PATH.test(request.url ?? '');
+  return (request) => contentType.test(request.headers['content-type'] ?? '') && !isUpload(request);
 }
 
 /**
@@ -101,7 +113,7 @@ function refuseUnreadBodies(request: Request, _response: Response, next: NextFun
     !request.readableEnded &&
     BODY_METHODS.has(request.method) &&
     request.url.startsWith('/v1/') &&
-    !UPLOAD_PATH.test(request.url)
+    !isUpload(request)
   ) {
     next(new UnsupportedMediaTypeError(type.split(';')[0].trim()));
     return;
@@ -143,6 +155,11 @@ export function configureApp(app: INestApplication): INestApplication {
   // (the UFDL reference sends none). File downloads set their own ETag: the blob's handle.
   (app as NestExpressApplication).set('etag', false);
   app.use(requestIdMiddleware);
+  const { http } = app.get<AppConfig>(APP_CONFIG);
+  applyServerTimeouts(app.getHttpServer() as Server, http);
+  app.use(
+    requestTimeouts(http, (request) => BODY_METHODS.has(request.method ?? '') && isUpload(request)),
+  );
   app.use(requestLogger(app.get<PinoBase>(BASE_LOGGER)));
   app.use(
     helmet({

@@ -68,6 +68,22 @@ export interface AppConfig {
     readonly maxTotalBytes: number;
     readonly maxCompressionRatio: number;
   };
+  /** HTTP server timeouts, in milliseconds; 0 disables the request and upload ones. */
+  readonly http: {
+    /** Longest a request other than an upload may take to arrive once its headers have. */
+    readonly requestTimeoutMs: number;
+    /** Longest an upload body may go without a byte arriving. */
+    readonly uploadIdleTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly headersTimeoutMs: number;
+  };
+  /** Requests per minute and client; 0 disables the limit. */
+  readonly rateLimit: {
+    /** Any throttled route, per user (or per address for anonymous callers). */
+    readonly perMinute: number;
+    /** `POST /v1/auth/obtain`, per address: password guessing. */
+    readonly authPerMinute: number;
+  };
 }
 
 /** The config once the database is provisioned and the JWT secret is known. */
@@ -200,6 +216,45 @@ class Environment {
   @Min(1)
   @Max(100_000)
   ZIP_MAX_COMPRESSION_RATIO: number = 200;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(0)
+  @Max(86_400)
+  HTTP_REQUEST_TIMEOUT: number = 300;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(0)
+  @Max(86_400)
+  HTTP_UPLOAD_IDLE_TIMEOUT: number = 60;
+
+  // Above the 60 s idle timeout common load balancers use, so that they, not we, close idle
+  // connections: otherwise a request they send as we close gets a 502.
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(1)
+  @Max(86_400)
+  HTTP_KEEP_ALIVE_TIMEOUT: number = 75;
+
+  @Transform(({ value }) => toInt({ value: emptyToUndefined({ value }) }))
+  @IsOptional()
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(1)
+  @Max(86_400)
+  HTTP_HEADERS_TIMEOUT?: number;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT: number = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_AUTH: number = 20;
 }
 
 /** A configuration problem; the message names every offending variable. */
@@ -220,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'JWT_SECRET',
     'ADMIN_USERNAME',
     'ADMIN_PASSWORD',
+    'HTTP_HEADERS_TIMEOUT',
   ]);
   const picked: Record<string, string> = {};
   for (const key of known) {
@@ -243,6 +299,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length === 0 && parsed.REFRESH_TOKEN_LIFETIME < parsed.ACCESS_TOKEN_LIFETIME) {
     problems.push('REFRESH_TOKEN_LIFETIME must not be shorter than ACCESS_TOKEN_LIFETIME');
+  }
+  // Behind a load balancer, a kept-alive connection must not be cut by the headers timer while
+  // it still waits for its next request.
+  const headersTimeout = parsed.HTTP_HEADERS_TIMEOUT ?? parsed.HTTP_KEEP_ALIVE_TIMEOUT + 5;
+  if (problems.length === 0 && headersTimeout <= parsed.HTTP_KEEP_ALIVE_TIMEOUT) {
+    problems.push('HTTP_HEADERS_TIMEOUT must be longer than HTTP_KEEP_ALIVE_TIMEOUT');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -274,5 +336,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTotalBytes: parsed.ZIP_MAX_TOTAL_BYTES,
       maxCompressionRatio: parsed.ZIP_MAX_COMPRESSION_RATIO,
     },
+    http: {
+      requestTimeoutMs: parsed.HTTP_REQUEST_TIMEOUT * 1000,
+      uploadIdleTimeoutMs: parsed.HTTP_UPLOAD_IDLE_TIMEOUT * 1000,
+      keepAliveTimeoutMs: parsed.HTTP_KEEP_ALIVE_TIMEOUT * 1000,
+      headersTimeoutMs: headersTimeout * 1000,
+    },
+    rateLimit: { perMinute: parsed.RATE_LIMIT, authPerMinute: parsed.RATE_LIMIT_AUTH },
   };
 }

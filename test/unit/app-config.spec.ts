@@ -33,6 +33,13 @@ describe('loadConfig', () => {
       database: { poolSize: 20, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000 },
       maxUploadBytes: 10 * 1024 ** 3,
       zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
+      http: {
+        requestTimeoutMs: 300_000,
+        uploadIdleTimeoutMs: 60_000,
+        keepAliveTimeoutMs: 75_000,
+        headersTimeoutMs: 80_000,
+      },
+      rateLimit: { perMinute: 1000, authPerMinute: 20 },
     });
   });
 
@@ -57,6 +64,12 @@ describe('loadConfig', () => {
       ZIP_MAX_ENTRIES: '10',
       ZIP_MAX_TOTAL_BYTES: '2048',
       ZIP_MAX_COMPRESSION_RATIO: '50',
+      HTTP_REQUEST_TIMEOUT: '0',
+      HTTP_UPLOAD_IDLE_TIMEOUT: '30',
+      HTTP_KEEP_ALIVE_TIMEOUT: '120',
+      HTTP_HEADERS_TIMEOUT: '121',
+      RATE_LIMIT: '0',
+      RATE_LIMIT_AUTH: '5',
     });
     expect(config).toEqual({
       port: 8080,
@@ -74,6 +87,13 @@ describe('loadConfig', () => {
       database: { poolSize: 5, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 0 },
       maxUploadBytes: 1_048_576,
       zip: { maxEntries: 10, maxTotalBytes: 2048, maxCompressionRatio: 50 },
+      http: {
+        requestTimeoutMs: 0,
+        uploadIdleTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 120_000,
+        headersTimeoutMs: 121_000,
+      },
+      rateLimit: { perMinute: 0, authPerMinute: 5 },
     });
   });
 
@@ -84,6 +104,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ WORKERS: '2' }).workersAuto).toBe(false);
     expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
     expect(() => loadConfig({ WORKERS: 'many' })).toThrow(/WORKERS must be an integer or 'auto'/);
+  });
+
+  it('should keep the headers timeout above the keep-alive timeout unless told', () => {
+    expect(loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT: '120' }).http.headersTimeoutMs).toBe(125_000);
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT: '' }).http.headersTimeoutMs).toBe(80_000);
   });
 
   it('should treat empty values as unset', () => {
@@ -111,6 +136,12 @@ describe('loadConfig', () => {
     [{ MAX_UPLOAD_BYTES: '0' }, 'MAX_UPLOAD_BYTES'],
     [{ ZIP_MAX_ENTRIES: 'many' }, 'ZIP_MAX_ENTRIES'],
     [{ ACCESS_TOKEN_LIFETIME: '600', REFRESH_TOKEN_LIFETIME: '60' }, 'REFRESH_TOKEN_LIFETIME'],
+    [{ HTTP_REQUEST_TIMEOUT: '-1' }, 'HTTP_REQUEST_TIMEOUT'],
+    [{ HTTP_UPLOAD_IDLE_TIMEOUT: 'soon' }, 'HTTP_UPLOAD_IDLE_TIMEOUT'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT: '0' }, 'HTTP_KEEP_ALIVE_TIMEOUT'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT: '90', HTTP_HEADERS_TIMEOUT: '60' }, 'HTTP_HEADERS_TIMEOUT'],
+    [{ RATE_LIMIT: '-1' }, 'RATE_LIMIT'],
+    [{ RATE_LIMIT_AUTH: 'lots' }, 'RATE_LIMIT_AUTH'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 export interface RawRequest {
   readonly method: string;
@@ -98,5 +98,81 @@ export function rawRequest(server: http.Server, request: RawRequest): Promise<Ra
     } else {
       outgoing.end(body);
     }
+  });
+}
+
+/** A pause in a {@link slowRequest}'s sending. */
+export interface Pause {
+  readonly pauseMs: number;
+}
+
+export interface SlowResponse {
+  /** 0 when no answer arrived before the connection closed. */
+  readonly status: number;
+  readonly text: string;
+  /** The server closed the connection before every part was sent. */
+  readonly cutShort: boolean;
+}
+
+/**
+ * Sends `head` (request line and headers, without the blank line) and then each part in turn
+ * on a raw socket, pausing where told: a deliberately slow client. Resolves once the server
+ * closes the connection or answers after the last part was sent.
+ */
+export function slowRequest(
+  server: http.Server,
+  head: string,
+  parts: readonly (Buffer | string | Pause)[],
+): Promise<SlowResponse> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let sentAll = false;
+    let settled = false;
+    const settle = () => {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      const text = Buffer.concat(chunks).toString('latin1');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      const body = text.indexOf('\r\n\r\n');
+      socket.destroy();
+      resolve({
+        status: status ? Number(status[1]) : 0,
+        text: body >= 0 ? text.slice(body + 4) : '',
+        cutShort: !sentAll,
+      });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const text = Buffer.concat(chunks).toString('latin1');
+      const length = /\r\ncontent-length: (\d+)\r\n/i.exec(text);
+      const body = text.indexOf('\r\n\r\n');
+      // A complete answer to a completely sent request: done, whatever keep-alive says.
+      if (sentAll && length && body >= 0 && text.length - body - 4 >= Number(length[1])) {
+        settle();
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', settle);
+    socket.on('connect', () => {
+      void (async () => {
+        socket.write(`${head}\r\n\r\n`, 'latin1');
+        for (const part of parts) {
+          if (socket.destroyed || !socket.writable) {
+            return;
+          }
+          if (typeof part === 'object' && 'pauseMs' in part) {
+            await new Promise((wait) => setTimeout(wait, part.pauseMs));
+          } else {
+            socket.write(part);
+          }
+        }
+        sentAll = !socket.destroyed && socket.writable;
+        socket.emit('data', Buffer.alloc(0));
+      })();
+    });
   });
 }

@@ -36,6 +36,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       LOG_LEVEL: 'warn',
       ADMIN_USERNAME: options.admin.username,
       ADMIN_PASSWORD: options.admin.password,
+      RATE_LIMIT: '0',
+      RATE_LIMIT_AUTH: '0',
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -41,6 +41,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       LOG_LEVEL: 'silent',
       ADMIN_USERNAME: TEST_ADMIN.username,
       ADMIN_PASSWORD: TEST_ADMIN.password,
+      // Tests log in and call far more often than any client should; rate-limits.spec sets its own.
+      RATE_LIMIT: '0',
+      RATE_LIMIT_AUTH: '0',
       ...options.env,
     }),
     databaseUrl: database.url,

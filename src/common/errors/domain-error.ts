@@ -121,3 +121,15 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/** DRF's Throttled, in its words; the wait is whole seconds (also sent as `Retry-After`). */
+export class ThrottledError extends DomainError {
+  readonly status = 429;
+
+  constructor(readonly waitSeconds: number) {
+    super(
+      `Request was throttled. Expected available in ${waitSeconds} ` +
+        `${waitSeconds === 1 ? 'second' : 'seconds'}.`,
+    );
+  }
+}

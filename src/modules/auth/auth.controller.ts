@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/public.decorator.js';
+import { PasswordRateLimit } from '../../common/http/rate-limit.decorator.js';
 import { ObtainTokenDto, RefreshTokenDto, VerifyTokenDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 
@@ -12,6 +13,7 @@ export class AuthController {
 
   @Post('obtain')
   @HttpCode(200)
+  @PasswordRateLimit()
   @ApiOperation({ summary: 'Obtain a refresh and an access token for a username and password' })
   obtain(@Body() dto: ObtainTokenDto): Promise<{ refresh: string; access: string }> {
     return this.auth.obtain(dto.username, dto.password);

@@ -4,7 +4,10 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import type { HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/public.decorator.js';
+import { SkipRateLimit } from '../../common/http/rate-limit.decorator.js';
 
+// Probes come from a load balancer's few addresses, and often: never limited.
+@SkipRateLimit()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
