@@ -30,18 +30,38 @@ async function main(): Promise<void> {
         `${config.workers > 1 ? `${config.workers} workers` : 'one process'})`,
     );
   }
-  const shutdown = (signal: NodeJS.Signals): void => {
-    logger.info(`${signal} received: shutting down`);
+  let stopping = false;
+  const stop = (exitCode: number): void => {
+    stopping = true;
     server.close().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ err: error }, 'Error during shutdown');
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Under `npm start` a Ctrl-C reaches Strata twice (from the terminal and forwarded by npm):
+  // the second must not cut the drain short.
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      return;
+    }
+    logger.info(`${signal} received: shutting down`);
+    stop(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  server.database.onLost((reason) => {
+    if (stopping) {
+      return;
+    }
+    // Exit non-zero so a supervisor restarts Strata, and with it the database.
+    logger.fatal(`The ${reason}; Strata cannot serve without it and stops`);
+    // Requests still in flight can only fail now: do not let one hold the exit up.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    stop(1);
+  });
 }
 
 main().catch((error: unknown) => {

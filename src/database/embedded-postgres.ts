@@ -40,6 +40,11 @@ export interface EmbeddedPostgres {
   /** Connection URL of the maintenance database `postgres`, for CREATE/DROP DATABASE. */
   readonly adminUrl: string;
   readonly pid: number;
+  /**
+   * Calls `listener` if the server exits while nobody asked it to stop (killed, crashed, out
+   * of memory): Strata cannot serve without it, and a supervisor should restart both.
+   */
+  onUnexpectedExit(listener: (reason: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -133,6 +138,19 @@ export async function startEmbeddedPostgres(
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopRequested = false;
+  const unexpectedExitListeners: ((reason: string) => void)[] = [];
+  child.once('exit', (code, signal) => {
+    if (stopRequested) {
+      return;
+    }
+    const reason = `embedded PostgreSQL (pid ${child.pid ?? '?'}) exited unexpectedly (${
+      signal ?? `code ${code}`
+    })`;
+    for (const listener of unexpectedExitListeners) {
+      listener(reason);
+    }
+  });
   // If Strata dies by an exception, take the database down with it (SIGKILL cannot be caught;
   // the next start recovers from that, see clearStalePostmaster).
   const killOnExit = (): void => {
@@ -145,6 +163,7 @@ export async function startEmbeddedPostgres(
     await waitUntilReady(adminUrl, exited, () => recentOutput.join('\n'));
     await ensureDatabase(adminUrl, database);
   } catch (error) {
+    stopRequested = true;
     await stopChild(child, exited);
     process.removeListener('exit', killOnExit);
     throw error;
@@ -156,7 +175,11 @@ export async function startEmbeddedPostgres(
     url: connectionUrl(password, port, database),
     adminUrl,
     pid: child.pid ?? -1,
+    onUnexpectedExit: (listener) => {
+      unexpectedExitListeners.push(listener);
+    },
     stop: () => {
+      stopRequested = true;
       stopping ??= stopChild(child, exited).finally(() => {
         process.removeListener('exit', killOnExit);
       });

@@ -7,7 +7,8 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  databaseUrl: string;
+  /** Unset: the embedded PostgreSQL in `dataDir`. */
+  databaseUrl?: string;
   dataDir: string;
   admin: { username: string; password: string };
   /** More environment (WORKERS, STAGING_CLEANUP_AGE_SECONDS, ...). */
@@ -21,10 +22,12 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
+      ...env,
+      ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
       DATA_DIR: options.dataDir,
       PORT: String(port),
       LOG_LEVEL: 'warn',
