@@ -11,6 +11,8 @@ export interface ServerProcessOptions {
   databaseUrl?: string;
   dataDir: string;
   admin: { username: string; password: string };
+  /** Directory holding `dist/` to run from (default: this checkout). */
+  cwd?: string;
   /** More environment (WORKERS, STAGING_CLEANUP_AGE_SECONDS, ...). */
   env?: Record<string, string>;
 }
@@ -25,6 +27,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: options.cwd,
     env: {
       ...env,
       ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
