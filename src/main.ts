@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { startServer } from './bootstrap.js';
 import { startCluster } from './cluster.js';
 import { createBaseLogger } from './common/logging/logger.js';
+import { describeStartupFailure, EXIT_CONFIG } from './startup-failure.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,16 +14,24 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(78); // EX_CONFIG
+      process.exit(EXIT_CONFIG);
     }
     throw error;
   }
   const logger = createBaseLogger(config.logLevel);
   // A cluster's workers arrive here too, with DATABASE_URL set: each serves as one instance.
-  const server =
-    config.workers > 1 && cluster.isPrimary
-      ? await startCluster(config, logger)
-      : await startServer(config, logger);
+  let server;
+  try {
+    server =
+      config.workers > 1 && cluster.isPrimary
+        ? await startCluster(config, logger)
+        : await startServer(config, logger);
+  } catch (error) {
+    const failure = describeStartupFailure(error, config);
+    logger.debug({ err: error }, 'Start-up failed');
+    logger.fatal(failure.message);
+    process.exit(failure.exitCode);
+  }
   if (cluster.isPrimary) {
     logger.info(
       `Strata listening on ${server.url} (API docs at ${server.url}/docs; started in ` +

@@ -68,12 +68,16 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
 
-/** The environment as Strata reads it: names are the variables, so errors name them too. */
+/**
+ * The environment as Strata reads it: names are the variables, so errors name them too.
+ * `@IsInt` comes last on each field because class-validator checks a field's decorators from the
+ * bottom up: 'abc' should hear that it is not a number, not that it is too big.
+ */
 class Environment {
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
-  @Min(0)
-  @Max(65535)
+  @Min(0, { message: 'must be a TCP port number, 0 to 65535' })
+  @Max(65535, { message: 'must be a TCP port number, 0 to 65535' })
+  @IsInt({ message: 'must be a TCP port number, 0 to 65535' })
   PORT: number = 3000;
 
   @IsString()
@@ -118,21 +122,21 @@ class Environment {
   LOG_LEVEL: LogLevel = 'info';
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   ACCESS_TOKEN_LIFETIME: number = 300;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(31_536_000)
+  @IsInt({ message: 'must be an integer (seconds)' })
   REFRESH_TOKEN_LIFETIME: number = 28_800;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(0)
   @Max(31_536_000)
+  @IsInt({ message: 'must be an integer (seconds)' })
   STAGING_CLEANUP_AGE_SECONDS: number = 3600;
 
   @Transform(({ value }: { value: unknown }) =>
@@ -142,39 +146,38 @@ class Environment {
   )
   @Min(1)
   @Max(256)
-  // Listed last, checked first: 'many' should hear it is not a number, not that it is too big.
   @IsInt({ message: "must be an integer or 'auto'" })
   WORKERS: number = 1;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt({ message: 'must be an integer (bytes)' })
   MAX_UPLOAD_BYTES: number = 10 * 1024 ** 3;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(10_000_000)
+  @IsInt({ message: 'must be an integer' })
   ZIP_MAX_ENTRIES: number = 100_000;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt({ message: 'must be an integer (bytes)' })
   ZIP_MAX_TOTAL_BYTES: number = 20 * 1024 ** 3;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(100_000)
+  @IsInt({ message: 'must be an integer' })
   ZIP_MAX_COMPRESSION_RATIO: number = 200;
 }
 
-/** A configuration problem; the message names every offending variable. */
+/** A configuration problem; the message (one line) names every offending variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(`Invalid configuration, fix the environment: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }
