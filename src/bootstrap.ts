@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
@@ -29,8 +31,26 @@ export async function resolveJwtSecret(config: AppConfig, logger: Logger): Promi
   return value;
 }
 
+/**
+ * Fails with the error listening would meet (EADDRINUSE, EACCES) before the database is started
+ * and migrated for nothing, and before Nest logs that error on its own.
+ */
+export async function assertCanListen(port: number, host: string): Promise<void> {
+  if (port === 0) {
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 /** Provisions the database, migrates it, and serves the API. */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  if (cluster.isPrimary) {
+    await assertCanListen(config.port, config.host);
+  }
   const database = await provisionDatabase(config, {
     info: (message) => logger.info(message),
     warn: (message) => logger.warn(message),

@@ -1,6 +1,6 @@
 import cluster, { type Address, type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { resolveJwtSecret } from './bootstrap.js';
+import { assertCanListen, resolveJwtSecret } from './bootstrap.js';
 import type { AppConfig } from './config/app-config.js';
 import {
   connectionBudget,
@@ -31,6 +31,7 @@ export interface RunningCluster {
  * A worker that dies is replaced; one that keeps dying at start stops the whole server.
  */
 export async function startCluster(config: AppConfig, logger: Logger): Promise<RunningCluster> {
+  await assertCanListen(config.port, config.host);
   const database = await provisionDatabase(config, {
     info: (message) => logger.info(message),
     warn: (message) => logger.warn(message),

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { startServer } from './bootstrap.js';
 import { startCluster } from './cluster.js';
 import { createBaseLogger } from './common/logging/logger.js';
+import { describeStartupFailure, EXIT_CONFIG } from './startup-failure.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
-      process.exit(78); // EX_CONFIG
+      process.exit(EXIT_CONFIG);
     }
     throw error;
   }
@@ -21,7 +22,15 @@ async function main(): Promise<void> {
   // A cluster's workers arrive here too, with DATABASE_URL set: each serves as one instance.
   // With WORKERS=auto the cluster decides how many workers the database has connections for.
   const clustered = (config.workers > 1 || config.workersAuto) && cluster.isPrimary;
-  const server = clustered ? await startCluster(config, logger) : await startServer(config, logger);
+  let server;
+  try {
+    server = clustered ? await startCluster(config, logger) : await startServer(config, logger);
+  } catch (error) {
+    const failure = describeStartupFailure(error, config);
+    logger.debug({ err: error }, 'Start-up failed');
+    logger.fatal(failure.message);
+    process.exit(failure.exitCode);
+  }
   const workers = 'workers' in server ? server.workers : 1;
   if (cluster.isPrimary) {
     logger.info(
@@ -30,18 +39,38 @@ async function main(): Promise<void> {
         `${clustered ? `${workers} workers` : 'one process'})`,
     );
   }
-  const shutdown = (signal: NodeJS.Signals): void => {
-    logger.info(`${signal} received: shutting down`);
+  let stopping = false;
+  const stop = (exitCode: number): void => {
+    stopping = true;
     server.close().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ err: error }, 'Error during shutdown');
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Under `npm start` a Ctrl-C reaches Strata twice (from the terminal and forwarded by npm):
+  // the second must not cut the drain short.
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      return;
+    }
+    logger.info(`${signal} received: shutting down`);
+    stop(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  server.database.onLost((reason) => {
+    if (stopping) {
+      return;
+    }
+    // Exit non-zero so a supervisor restarts Strata, and with it the database.
+    logger.fatal(`The ${reason}; Strata cannot serve without it and stops`);
+    // Requests still in flight can only fail now: do not let one hold the exit up.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    stop(1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -97,12 +97,16 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
 
-/** The environment as Strata reads it: names are the variables, so errors name them too. */
+/**
+ * The environment as Strata reads it: names are the variables, so errors name them too.
+ * `@IsInt` comes last on each field because class-validator checks a field's decorators from the
+ * bottom up: 'abc' should hear that it is not a number, not that it is too big.
+ */
 class Environment {
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
-  @Min(0)
-  @Max(65535)
+  @Min(0, { message: 'must be a TCP port number, 0 to 65535' })
+  @Max(65535, { message: 'must be a TCP port number, 0 to 65535' })
+  @IsInt({ message: 'must be a TCP port number, 0 to 65535' })
   PORT: number = 3000;
 
   @IsString()
@@ -147,21 +151,21 @@ class Environment {
   LOG_LEVEL: LogLevel = 'info';
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   ACCESS_TOKEN_LIFETIME: number = 300;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(31_536_000)
+  @IsInt({ message: 'must be an integer (seconds)' })
   REFRESH_TOKEN_LIFETIME: number = 28_800;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(0)
   @Max(31_536_000)
+  @IsInt({ message: 'must be an integer (seconds)' })
   STAGING_CLEANUP_AGE_SECONDS: number = 3600;
 
   @Transform(({ value }: { value: unknown }) =>
@@ -171,96 +175,95 @@ class Environment {
   )
   @Min(1)
   @Max(256)
-  // Listed last, checked first: 'many' should hear it is not a number, not that it is too big.
   @IsInt({ message: "must be an integer or 'auto'" })
   WORKERS: number = 1;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(1000)
+  @IsInt({ message: 'must be an integer' })
   DB_POOL_SIZE: number = 20;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
   @Min(0)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
   DB_STATEMENT_TIMEOUT: number = 60;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
   @Min(0)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds; 0 for no limit)' })
   DB_IDLE_IN_TX_TIMEOUT: number = 60;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt({ message: 'must be an integer (bytes)' })
   MAX_UPLOAD_BYTES: number = 10 * 1024 ** 3;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(10_000_000)
+  @IsInt({ message: 'must be an integer' })
   ZIP_MAX_ENTRIES: number = 100_000;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (bytes)' })
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt({ message: 'must be an integer (bytes)' })
   ZIP_MAX_TOTAL_BYTES: number = 20 * 1024 ** 3;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer' })
   @Min(1)
   @Max(100_000)
+  @IsInt({ message: 'must be an integer' })
   ZIP_MAX_COMPRESSION_RATIO: number = 200;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(0)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   HTTP_REQUEST_TIMEOUT: number = 300;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(0)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   HTTP_UPLOAD_IDLE_TIMEOUT: number = 60;
 
   // Above the 60 s idle timeout common load balancers use, so that they, not we, close idle
   // connections: otherwise a request they send as we close gets a 502.
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   HTTP_KEEP_ALIVE_TIMEOUT: number = 75;
 
   @Transform(({ value }) => toInt({ value: emptyToUndefined({ value }) }))
   @IsOptional()
-  @IsInt({ message: 'must be an integer (seconds)' })
   @Min(1)
   @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
   HTTP_HEADERS_TIMEOUT?: number;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (requests per minute)' })
   @Min(0)
   @Max(1_000_000)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
   RATE_LIMIT: number = 1000;
 
   @Transform(toInt)
-  @IsInt({ message: 'must be an integer (requests per minute)' })
   @Min(0)
   @Max(1_000_000)
+  @IsInt({ message: 'must be an integer (requests per minute)' })
   RATE_LIMIT_AUTH: number = 20;
 }
 
-/** A configuration problem; the message names every offending variable. */
+/** A configuration problem; the message (one line) names every offending variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(`Invalid configuration, fix the environment: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }

@@ -1,17 +1,22 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { readOrCreateSecret } from '../config/runtime-secrets.js';
+import {
+  DEFAULT_RELOCATION_BASE,
+  locateCluster,
+  prepareCluster,
+  reachableBinaries,
+  type Binaries,
+  type Owner,
+} from './embedded-postgres-layout.js';
 
 const run = promisify(execFile);
 
-/** Written into the cluster directory once initdb has finished, so a crash mid-initdb is redone. */
-const INITIALISED_MARKER = 'strata-initialised';
 const SUPERUSER = 'postgres';
 
 export interface EmbeddedPostgresLog {
@@ -31,6 +36,8 @@ export interface EmbeddedPostgresOptions {
   avoidPorts?: number[];
   /** `false` turns fsync off: for tests only, where a lost write costs nothing. */
   durable?: boolean;
+  /** Where clusters go when root's postgres user cannot reach DATA_DIR (tests change it). */
+  relocationBase?: string;
   log: EmbeddedPostgresLog;
 }
 
@@ -40,17 +47,12 @@ export interface EmbeddedPostgres {
   /** Connection URL of the maintenance database `postgres`, for CREATE/DROP DATABASE. */
   readonly adminUrl: string;
   readonly pid: number;
+  /**
+   * Calls `listener` if the server exits while nobody asked it to stop (killed, crashed, out
+   * of memory): Strata cannot serve without it, and a supervisor should restart both.
+   */
+  onUnexpectedExit(listener: (reason: string) => void): void;
   stop(): Promise<void>;
-}
-
-interface Binaries {
-  initdb: string;
-  postgres: string;
-}
-
-interface Owner {
-  uid: number;
-  gid: number;
 }
 
 /**
@@ -65,22 +67,17 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const { dataDir, log } = options;
   const database = options.database ?? 'strata';
-  const clusterDir = path.join(dataDir, 'postgres');
-  const binaries = await loadBinaries();
   const owner = await resolveOwner();
   await mkdir(dataDir, { recursive: true });
-  if (owner) {
-    // The postgres user must be able to pass through DATA_DIR to reach its cluster; our own
-    // files in it stay private (0600).
-    const mode = (await stat(dataDir)).mode & 0o7777;
-    await chmod(dataDir, mode | 0o711);
-  }
+  const location = await locateCluster(
+    dataDir,
+    owner,
+    options.relocationBase ?? DEFAULT_RELOCATION_BASE,
+  );
+  const { clusterDir } = location;
+  const binaries = await reachableBinaries(await loadBinaries(), owner, location.home);
   const password = (await readOrCreateSecret(dataDir, 'postgres.secret', 24)).value;
-
-  if (!existsSync(path.join(clusterDir, INITIALISED_MARKER))) {
-    log.info(`Initialising embedded PostgreSQL in ${clusterDir}`);
-    await initialiseCluster(binaries, clusterDir, password, owner);
-  }
+  await prepareCluster({ binaries, location, password, owner, log });
   await clearStalePostmaster(clusterDir, log);
 
   const port = options.port ?? (await findFreePort(options.avoidPorts ?? []));
@@ -106,6 +103,8 @@ export async function startEmbeddedPostgres(
     ],
     {
       ...owner,
+      // Somewhere the postgres user can reach: Strata's own directory may be closed to it.
+      cwd: location.home,
       // Its own process group, so a Ctrl-C in the terminal reaches only Strata, which then
       // drains requests before stopping the database itself.
       detached: true,
@@ -133,6 +132,19 @@ export async function startEmbeddedPostgres(
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopRequested = false;
+  const unexpectedExitListeners: ((reason: string) => void)[] = [];
+  child.once('exit', (code, signal) => {
+    if (stopRequested) {
+      return;
+    }
+    const reason = `embedded PostgreSQL (pid ${child.pid ?? '?'}) exited unexpectedly (${
+      signal ?? `code ${code}`
+    })`;
+    for (const listener of unexpectedExitListeners) {
+      listener(reason);
+    }
+  });
   // If Strata dies by an exception, take the database down with it (SIGKILL cannot be caught;
   // the next start recovers from that, see clearStalePostmaster).
   const killOnExit = (): void => {
@@ -145,6 +157,7 @@ export async function startEmbeddedPostgres(
     await waitUntilReady(adminUrl, exited, () => recentOutput.join('\n'));
     await ensureDatabase(adminUrl, database);
   } catch (error) {
+    stopRequested = true;
     await stopChild(child, exited);
     process.removeListener('exit', killOnExit);
     throw error;
@@ -156,7 +169,11 @@ export async function startEmbeddedPostgres(
     url: connectionUrl(password, port, database),
     adminUrl,
     pid: child.pid ?? -1,
+    onUnexpectedExit: (listener) => {
+      unexpectedExitListeners.push(listener);
+    },
     stop: () => {
+      stopRequested = true;
       stopping ??= stopChild(child, exited).finally(() => {
         process.removeListener('exit', killOnExit);
       });
@@ -201,50 +218,6 @@ async function resolveOwner(): Promise<Owner | undefined> {
   } catch {
     await run('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER]);
     return lookup();
-  }
-}
-
-async function initialiseCluster(
-  binaries: Binaries,
-  clusterDir: string,
-  password: string,
-  owner: Owner | undefined,
-): Promise<void> {
-  // Whatever is there is a cluster whose initdb never finished: start over.
-  await rm(clusterDir, { recursive: true, force: true });
-  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
-  const passwordFile = path.join(os.tmpdir(), `strata-pg-${process.pid}-${Date.now()}`);
-  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
-  if (owner) {
-    await chown(clusterDir, owner.uid, owner.gid);
-    await chown(passwordFile, owner.uid, owner.gid);
-  }
-  try {
-    await run(
-      binaries.initdb,
-      [
-        `--pgdata=${clusterDir}`,
-        `--username=${SUPERUSER}`,
-        `--pwfile=${passwordFile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--no-locale',
-      ],
-      { ...owner, env: { ...process.env, LC_MESSAGES: 'C' } },
-    );
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(
-      `initdb failed in ${clusterDir}: ${stderr.trim() || String(error)}` +
-        (owner ? ' (running as root: the postgres user must be able to reach DATA_DIR)' : ''),
-      { cause: error },
-    );
-  } finally {
-    await unlink(passwordFile).catch(() => undefined);
-  }
-  await writeFile(path.join(clusterDir, INITIALISED_MARKER), new Date().toISOString());
-  if (owner) {
-    await chown(path.join(clusterDir, INITIALISED_MARKER), owner.uid, owner.gid);
   }
 }
 

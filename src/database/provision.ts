@@ -5,6 +5,8 @@ export interface ProvisionedDatabase {
   readonly url: string;
   /** `true` when Strata started the database itself (and so must stop it). */
   readonly embedded: boolean;
+  /** Calls `listener` if a database Strata started dies on its own; never for an external one. */
+  onLost(listener: (reason: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -14,12 +16,22 @@ export async function provisionDatabase(
   log: EmbeddedPostgresLog,
 ): Promise<ProvisionedDatabase> {
   if (config.databaseUrl !== undefined) {
-    return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
+    return {
+      url: config.databaseUrl,
+      embedded: false,
+      onLost: () => undefined,
+      stop: () => Promise.resolve(),
+    };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     avoidPorts: [config.port],
     log,
   });
-  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
+  return {
+    url: embedded.url,
+    embedded: true,
+    onLost: (listener) => embedded.onUnexpectedExit(listener),
+    stop: () => embedded.stop(),
+  };
 }

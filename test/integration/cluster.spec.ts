@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from '../utils/sql.js';
 import { eventually } from '../utils/eventually.js';
+import { childrenOf } from '../utils/processes.js';
 import { startServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -18,27 +18,6 @@ async function feedConnections(database: TestDatabase): Promise<number> {
      WHERE application_name = 'strata-change-feed' AND datname = current_database()`,
   );
   return rows[0].n;
-}
-
-/** Child processes of `pid`, from /proc (field 4 of /proc/<pid>/stat is the parent). */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue;
-    }
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name (field 2) may hold spaces: read after its closing parenthesis.
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === pid) {
-        children.push(Number(entry));
-      }
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return children.sort((a, b) => a - b);
 }
 
 /**

@@ -148,6 +148,21 @@ describe('loadConfig', () => {
     expect(problems[0]).toMatch(new RegExp(`^${variable}\\b`));
   });
 
+  it.each(['PORT', 'ACCESS_TOKEN_LIFETIME', 'MAX_UPLOAD_BYTES', 'ZIP_MAX_ENTRIES'])(
+    'should tell %s=abc that it is not a number, not that it is out of range',
+    (variable) => {
+      const [problem] = problemsOf({ [variable]: 'abc' });
+      expect(problem).toMatch(/integer|number/);
+      expect(problem).not.toMatch(/greater|less/);
+    },
+  );
+
+  it('should report a bad variable in one line that says what it must be', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      /^Invalid configuration, fix the environment: PORT must be a TCP port number, 0 to 65535$/,
+    );
+  });
+
   it('should require ADMIN_USERNAME and ADMIN_PASSWORD together', () => {
     expect(problemsOf({ ADMIN_USERNAME: 'boss' })).toEqual([
       'ADMIN_USERNAME and ADMIN_PASSWORD must be set together',

@@ -7,9 +7,12 @@ export interface ServerProcess {
 }
 
 export interface ServerProcessOptions {
-  databaseUrl: string;
+  /** Unset: the embedded PostgreSQL in `dataDir`. */
+  databaseUrl?: string;
   dataDir: string;
   admin: { username: string; password: string };
+  /** Directory holding `dist/` to run from (default: this checkout). */
+  cwd?: string;
   /** More environment (WORKERS, STAGING_CLEANUP_AGE_SECONDS, ...). */
   env?: Record<string, string>;
   /**
@@ -26,11 +29,14 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, 'dist/src/main.js'];
   const child = spawn(command, args, {
+    cwd: options.cwd,
     env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
+      ...env,
+      ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
       DATA_DIR: options.dataDir,
       PORT: String(port),
       LOG_LEVEL: 'warn',
