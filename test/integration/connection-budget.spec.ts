@@ -65,14 +65,17 @@ describe('the connection budget', () => {
           WORKERS: 'auto',
           DB_POOL_SIZE: '4',
         },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The refusal is the start-up's one fatal log line (stdout), or stderr if it fails earlier.
+      let output = '';
+      const collect = (chunk: Buffer) => (output += chunk.toString());
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).not.toBe(0);
-      expect(stderr).toMatch(/WORKERS=auto: the database accepts \d+ more connections/);
-      expect(stderr).toMatch(/Lower DB_POOL_SIZE/);
+      expect(output).toMatch(/WORKERS=auto: the database accepts \d+ more connections/);
+      expect(output).toMatch(/Lower DB_POOL_SIZE/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
