@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts Strata the way a new user does (no DATABASE_URL, fresh DATA_DIR), checks /health and
-# /docs, kills it with SIGKILL, starts it again on the same data, then stops it with SIGTERM.
+# /docs, kills it with SIGKILL, starts it again on the same data, stops it with SIGTERM, and
+# checks that SIGTERM to `npm start` stops node and PostgreSQL too.
 # Prints the cold and warm start times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,6 +76,14 @@ fi
 
 start npm start
 echo "warm start (npm start, existing DATA_DIR, build up to date): ${start_ms} ms"
+# SIGTERM to npm alone, as a service manager sends it: node and PostgreSQL must stop too.
 kill -TERM "$pid"
-for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 300); do
+  pgrep -f "$data_dir/postgres" >/dev/null || pgrep -g "$pid" >/dev/null || break
+  sleep 0.1
+done
+if pgrep -g "$pid" >/dev/null || pgrep -f "$data_dir/postgres" >/dev/null; then
+  echo "SIGTERM to npm start left Strata or its PostgreSQL running" >&2
+  exit 1
+fi
 echo "smoke test passed"

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { BASE_LOGGER } from './common/logging/request-logging.js';
 import { ChangeFeedModule } from './database/change-feed/change-feed.module.js';
 import type { Logger } from 'pino';
@@ -27,8 +26,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        // Nest's own logs go to pino; request logs are configureApp's (see requestLogger).
-        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         TypeOrmModule.forRoot(
           dataSourceOptions(config.databaseUrl, config.database.poolSize, config.database),
         ),

@@ -6,12 +6,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import type { Logger as PinoBase } from 'pino';
 import { BadRequestError, UnsupportedMediaTypeError } from './common/errors/domain-error.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { requestIdMiddleware } from './common/http/request-id.middleware.js';
 import { applyServerTimeouts, requestTimeouts } from './common/http/request-timeouts.js';
+import { NestLogger } from './common/logging/nest-logger.js';
 import { BASE_LOGGER, requestLogger } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -150,7 +150,8 @@ function answerMalformedRequests(server: Server): void {
  * that tests exercise exactly what production serves.
  */
 export function configureApp(app: INestApplication): INestApplication {
-  app.useLogger(app.get(Logger));
+  // Nest's own logs go to pino; request logs are requestLogger's.
+  app.useLogger(new NestLogger(app.get<PinoBase>(BASE_LOGGER)));
   // Express would hash every JSON answer for a weak ETag that no client of these APIs sends back
   // (the UFDL reference sends none). File downloads set their own ETag: the blob's handle.
   (app as NestExpressApplication).set('etag', false);

@@ -2,8 +2,8 @@ import pino, { type Logger } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
 
 /**
- * The base pino logger: JSON lines on stdout, one per event. Request logs (nestjs-pino) and
- * Nest's own logs go through the same instance so every line has the same shape.
+ * The base pino logger: JSON lines on stdout, one per event. Request logs (pino-http) and
+ * Nest's own logs (NestLogger) go through the same instance so every line has the same shape.
  */
 export function createBaseLogger(level: LogLevel): Logger {
   return pino({

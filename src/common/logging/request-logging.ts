@@ -7,9 +7,9 @@ export const BASE_LOGGER = Symbol('BASE_LOGGER');
 
 /**
  * One JSON line per request (pino-http), mounted as plain Express middleware by configureApp.
- * Not through nestjs-pino's middleware: that runs every request inside an AsyncLocalStorage
- * context, which puts async hooks on every promise the request makes, and with passport's and
- * Nest's promises that was a large share of a dataset GET's CPU. Lines logged while handling a
+ * No AsyncLocalStorage context per request (as logging middleware often sets up): that puts
+ * async hooks on every promise the request makes, and with passport's and Nest's promises that
+ * is a large share of a dataset GET's CPU. Lines logged while handling a
  * request say which request themselves (the error filter logs the request id).
  */
 export function requestLogger(logger: Logger): HttpLogger {
