@@ -560,9 +560,7 @@ describe('writeZip', () => {
         }
       }
       const sink = new MemorySink();
-      const started = performance.now();
       await writeZip(entries(), sink, OPTIONS);
-      const elapsed = performance.now() - started;
       const bytes = sink.bytes();
 
       const end = parseEnd(bytes, 0);
@@ -595,8 +593,6 @@ describe('writeZip', () => {
         first: 'dir-0/file-0.txt',
         last: 'dir-9/file-69999.txt',
       });
-      // A generous bound: this is the per-entry overhead of a dataset of tiny files.
-      expect(elapsed).toBeLessThan(20_000);
     });
 
     const bigSize = 4 * GiB + MiB + 7;
