@@ -157,9 +157,14 @@ export function configureApp(app: INestApplication): INestApplication {
   (app as NestExpressApplication).set('etag', false);
   app.use(requestIdMiddleware);
   const { http } = app.get<AppConfig>(APP_CONFIG);
-  applyServerTimeouts(app.getHttpServer() as Server, http);
+  const server = app.getHttpServer() as Server;
+  applyServerTimeouts(server, http);
   app.use(
-    requestTimeouts(http, (request) => BODY_METHODS.has(request.method ?? '') && isUpload(request)),
+    requestTimeouts(
+      server,
+      http,
+      (request) => BODY_METHODS.has(request.method ?? '') && isUpload(request),
+    ),
   );
   app.use(requestLogger(app.get<PinoBase>(BASE_LOGGER)));
   app.use(

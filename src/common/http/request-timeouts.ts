@@ -7,9 +7,9 @@ type Timeouts = AppConfig['http'];
 const TOO_SLOW = JSON.stringify({ detail: 'The request took too long to arrive.' });
 
 /**
- * Node's `requestTimeout` counts from a request's first byte and cannot spare one route, so a
- * 10 GiB upload would need 34 MB/s to beat its default. It is switched off here: every request
- * gets its own limit from {@link requestTimeouts} instead.
+ * Node's `requestTimeout` counts from a request's first byte and cannot spare one route: any
+ * total limit cuts the largest uploads from slower clients. It is switched off here, and every
+ * request gets its own limit from {@link requestTimeouts} instead.
  */
 export function applyServerTimeouts(server: Server, timeouts: Timeouts): void {
   server.requestTimeout = 0;
@@ -47,25 +47,47 @@ function cut(request: IncomingMessage, response: ServerResponse): void {
  * `requestTimeoutMs` of its headers; how long the answer then takes is not limited.
  */
 export function requestTimeouts(
+  server: Server,
   timeouts: Timeouts,
   isUpload: (request: IncomingMessage) => boolean,
 ): (request: IncomingMessage, response: ServerResponse, next: NextFunction) => void {
+  const arriving = timeouts.requestTimeoutMs > 0 ? watchArrivals(server, timeouts) : undefined;
   return (request, response, next) => {
     if (isUpload(request)) {
       if (timeouts.uploadIdleTimeoutMs > 0) {
         watchUploadIdleness(request, response, timeouts.uploadIdleTimeoutMs);
       }
-    } else if (timeouts.requestTimeoutMs > 0) {
-      const timer = setTimeout(() => {
-        if (!request.complete) {
-          cut(request, response);
-        }
-      }, timeouts.requestTimeoutMs);
-      timer.unref();
-      response.once('close', () => clearTimeout(timer));
+    } else {
+      arriving?.set(request, { response, since: Date.now() });
     }
     next();
   };
+}
+
+/**
+ * Requests still arriving, swept a few times per timeout rather than given a timer and a
+ * listener each: nearly every request has arrived by the first sweep and is simply forgotten.
+ */
+function watchArrivals(
+  server: Server,
+  timeouts: Timeouts,
+): Map<IncomingMessage, { response: ServerResponse; since: number }> {
+  const arriving = new Map<IncomingMessage, { response: ServerResponse; since: number }>();
+  const sweepMs = Math.min(1000, Math.max(50, Math.floor(timeouts.requestTimeoutMs / 4)));
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const [request, { response, since }] of arriving) {
+      if (request.complete || request.destroyed || response.writableFinished) {
+        arriving.delete(request);
+      } else if (now - since >= timeouts.requestTimeoutMs) {
+        arriving.delete(request);
+        cut(request, response);
+      }
+    }
+  }, sweepMs);
+  sweeper.unref();
+  server.once('close', () => clearInterval(sweeper));
+  return arriving;
 }
 
 function watchUploadIdleness(
