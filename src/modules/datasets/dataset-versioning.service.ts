@@ -101,7 +101,7 @@ export class DatasetVersioningService {
 
   /** Blanks every file's metadata (the core has no annotations to clear). */
   async clear(caller: Caller, pk: number): Promise<string> {
-    await this.records.loadFor(caller, pk, 'write');
+    await this.records.loadForWrite(caller, pk);
     await this.files.clearMetadata(pk);
     return this.records.viewText(pk);
   }
@@ -113,7 +113,7 @@ export class DatasetVersioningService {
    * project (spec Part A 7).
    */
   async copy(caller: AuthUser, pk: number, body: unknown): Promise<string> {
-    const { dataset: source, teamId } = await this.records.loadFor(caller, pk, 'write');
+    const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
     const options = parseCopyOptions(body);
     const newId = await this.datasets
       .transaction(async (manager) => {
@@ -176,8 +176,8 @@ export class DatasetVersioningService {
     sourcePk: number,
     body: unknown,
   ): Promise<string> {
-    const target = await this.records.loadFor(caller, targetPk, 'write');
-    const source = await this.records.loadFor(caller, sourcePk, 'write');
+    const target = await this.records.loadForWrite(caller, targetPk);
+    const source = await this.records.loadForWrite(caller, sourcePk);
     if (source.dataset.domainId !== target.dataset.domainId) {
       throw new MergeDisallowedError(
         'Expected to merge with a dataset of the same domain as the target',
@@ -185,7 +185,10 @@ export class DatasetVersioningService {
     }
     const options = parseMergeSpec(body);
     if (options.delete && options.hard && !isSiteAdmin(caller)) {
-      throw new PermissionDeniedError();
+      throw new PermissionDeniedError(
+        'Hard deletion needs a site admin: merge with {"delete": true, "hard": false} to ' +
+          'soft-delete the source instead. Nothing was merged.',
+      );
     }
     if (targetPk === sourcePk) {
       return this.records.viewText(targetPk); // UFDL: self-merge changes nothing.

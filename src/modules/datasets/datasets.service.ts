@@ -14,7 +14,10 @@ import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
-import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import {
+  DatasetDeletedError,
+  DatasetFilesService,
+} from '../dataset-files/dataset-files.service.js';
 import { DOMAIN_FILTER } from '../domains/domains.service.js';
 import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js';
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
@@ -22,7 +25,7 @@ import { TeamAccessService, type TeamAccess } from '../teams/team-access.service
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import { Dataset } from './dataset.entity.js';
-import { datasetViewJson, toDatasetJson, type DatasetJson } from './dataset.mapper.js';
+import { datasetJsonText, datasetViewJson } from './dataset.mapper.js';
 import { DatasetsRepository, type DatasetView, type OwnedDataset } from './datasets.repository.js';
 
 export const DATASET_SLUG_MAX = 95;
@@ -134,7 +137,8 @@ export class DatasetsService implements OnModuleInit {
     );
   }
 
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<DatasetJson>> {
+  /** Each dataset's JSON as text, like {@link retrieve}'s, so its files keep their order. */
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<string>> {
     const query = this.datasets.listQuery('d');
     const members = this.access.memberTeamsCondition(caller, 'd_project.team_id');
     if (members) {
@@ -142,7 +146,11 @@ export class DatasetsService implements OnModuleInit {
       query.andWhere(`(d.is_public = true OR ${members.sql})`, members.parameters);
     }
     const result = await executeList(query, 'd', DATASET_FILTER, request);
-    return { ...result, items: await this.toJson(result.items) };
+    const files = await this.files.filesMaps(result.items.map((dataset) => dataset.id));
+    const items = result.items.map((dataset) =>
+      datasetJsonText(dataset, files.get(dataset.id) ?? new Map()),
+    );
+    return { ...result, items };
   }
 
   async create(caller: AuthUser, dto: DatasetDto): Promise<string> {
@@ -261,9 +269,16 @@ export class DatasetsService implements OnModuleInit {
     return owned;
   }
 
-  private async toJson(datasets: Dataset[]): Promise<DatasetJson[]> {
-    const files = await this.files.filesMaps(datasets.map((dataset) => dataset.id));
-    return datasets.map((dataset) => toDatasetJson(dataset, files.get(dataset.id) ?? {}));
+  /**
+   * Loads a dataset for a write to its files or metadata, a copy or a merge: write access, and
+   * refused (400) while it is soft-deleted. The writes check again under their row lock.
+   */
+  async loadForWrite(caller: Caller, pk: number): Promise<OwnedDataset> {
+    const owned = await this.loadFor(caller, pk, 'write');
+    if (owned.dataset.deletionTime !== null) {
+      throw new DatasetDeletedError(pk);
+    }
+    return owned;
   }
 
   /** The dataset and its team without any access check: for site-admin-only actions. */
