@@ -21,6 +21,10 @@ export interface FileRow {
  * through its manifest; writes take the manifest id that DatasetFilesService.ensureOwnManifest
  * answered, so nothing here can change the files of a dataset other than the one written to.
  */
+/** pg_try_advisory_lock(class, id) held by the one instance sweeping blobs. */
+const COLLECTOR_LOCK_CLASS = 73_031;
+const COLLECTOR_LOCK_ID = 1;
+
 /** A dataset row locked for a write to its files. */
 export interface LockedDataset {
   manifestId: number;
@@ -342,6 +346,35 @@ export class DatasetFilesRepository {
 
   async deleteBlobRow(manager: EntityManager, handle: string): Promise<void> {
     await manager.delete(Blob, { handle });
+  }
+
+  /**
+   * Runs `work` while holding the collector's cluster-wide advisory lock, on a connection of its
+   * own (a session lock: a killed instance's lock goes with its connection); undefined without
+   * running it when another session holds the lock.
+   */
+  async whileHoldingCollectorLock<T>(work: () => Promise<T>): Promise<T | undefined> {
+    const holder = this.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      const rows = (await holder.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [
+        COLLECTOR_LOCK_CLASS,
+        COLLECTOR_LOCK_ID,
+      ])) as { locked: boolean }[];
+      if (!rows[0]?.locked) {
+        return undefined;
+      }
+      try {
+        return await work();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock($1, $2)', [
+          COLLECTOR_LOCK_CLASS,
+          COLLECTOR_LOCK_ID,
+        ]);
+      }
+    } finally {
+      await holder.release();
+    }
   }
 
   /** Blob rows no file references (left by a crash between unlinking and collecting). */
