@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startServerProcess } from '../utils/server-process.js';
+import { serverJson, startServerProcess, stopServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -28,24 +28,8 @@ async function filesUnder(dir: string): Promise<{ path: string }[]> {
     .map((entry) => ({ path: path.join(entry.parentPath, entry.name) }));
 }
 
-async function json(
-  port: number,
-  method: string,
-  pathname: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: ApiBody }> {
-  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as ApiBody };
-}
+const json = (port: number, method: string, pathname: string, body?: unknown, token?: string) =>
+  serverJson<ApiBody>(port, method, pathname, body, token);
 
 describe('a server killed mid-upload', () => {
   let database: TestDatabase;
@@ -65,11 +49,7 @@ describe('a server killed mid-upload', () => {
   async function kill(signal: NodeJS.Signals): Promise<void> {
     const child = server;
     server = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill(signal);
-      await exited;
-    }
+    await stopServerProcess(child, signal);
   }
 
   beforeAll(async () => {

@@ -51,3 +51,35 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   child.kill('SIGKILL');
   throw new Error('The server did not become healthy within 30 s');
 }
+
+/** One JSON call to a server process; the body is parsed (an empty body gives `{}`). */
+export async function serverJson<T>(
+  port: number,
+  method: string,
+  pathname: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** Signals a server process and waits for it to exit (nothing when it has exited already). */
+export async function stopServerProcess(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals,
+): Promise<void> {
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+}
