@@ -9,7 +9,11 @@ import {
   PermissionDeniedError,
   UnknownParametersError,
 } from '../../common/errors/domain-error.js';
-import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import {
+  exclusionViolation,
+  foreignKeyViolation,
+  uniqueViolation,
+} from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
@@ -62,15 +66,20 @@ export class DatasetVersioningService {
     if (dataset.deletionTime !== null) {
       await this.datasets.transaction(async (manager) => {
         await this.datasets.lockTeamSlugs(manager, teamId);
-        if (await this.datasets.slugUsedByOtherLineage(manager, teamId, dataset)) {
-          throw new ConflictError(
+        const slugTaken = () =>
+          new ConflictError(
             `Cannot reinstate dataset '${dataset.name}': another active dataset of the team ` +
               `uses its slug '${dataset.slug}'.`,
           );
+        if (await this.datasets.slugUsedByOtherLineage(manager, teamId, dataset)) {
+          throw slugTaken();
         }
         try {
           await this.datasets.update(manager, pk, { deletionTime: null });
         } catch (error) {
+          if (exclusionViolation(error) !== undefined) {
+            throw slugTaken(); // Checked above; only a race gets here.
+          }
           if (uniqueViolation(error) !== undefined) {
             throw new ConflictError(
               `Cannot reinstate dataset '${dataset.name}' version ${dataset.version}: an active ` +
@@ -146,6 +155,7 @@ export class DatasetVersioningService {
           previousVersion,
           description: source.description,
           projectId: source.projectId,
+          teamId,
           licenceId: source.licenceId,
           isPublic: source.isPublic,
           domainId: source.domainId,
@@ -220,7 +230,7 @@ function translateRace(error: unknown): unknown {
   if (foreignKeyViolation(error)) {
     return new ConflictError('The dataset changed while it was being copied; please try again.');
   }
-  if (uniqueViolation(error) !== undefined) {
+  if (uniqueViolation(error) !== undefined || exclusionViolation(error) !== undefined) {
     return new ConflictError('The dataset changed while it was being copied; please try again.');
   }
   return error;

@@ -9,7 +9,7 @@ import {
   PermissionDeniedError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
-import { uniqueViolation } from '../../common/errors/pg-errors.js';
+import { exclusionViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
 import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
@@ -74,6 +74,19 @@ export const DATASET_FILTER: FilterResource = {
 };
 
 const NAME_TAKEN = 'A dataset with this name and version already exists in this project.';
+const SLUG_TAKEN =
+  'Another dataset of the team uses this slug; it changed meanwhile, please try again.';
+
+/** The database's answer to a dataset write that breaks a rule, in the service's words. */
+function translateConstraint(error: unknown): unknown {
+  if (uniqueViolation(error) !== undefined) {
+    return new ConflictError(NAME_TAKEN);
+  }
+  if (exclusionViolation(error) !== undefined) {
+    return new ConflictError(SLUG_TAKEN);
+  }
+  return error;
+}
 
 /** GET answers kept between requests: 5 minutes, 10,000 datasets, 32 Mi characters at most. */
 const VIEW_CACHE_TTL_MS = 300_000;
@@ -135,6 +148,43 @@ export class DatasetsService implements OnModuleInit {
     this.projects.onSoftDelete((manager, projectId, at) =>
       this.datasets.softDeleteInProject(manager, projectId, at),
     );
+    // A project moving teams takes its datasets along (the foreign key cascades their team):
+    // their slugs must be free there first.
+    this.projects.onTeamChange((manager, projectId, teamId) =>
+      this.reslugForTeam(manager, projectId, teamId),
+    );
+  }
+
+  /**
+   * Before a project moves to `teamId`: each of its active lineages, oldest first, keeps its
+   * slug when no lineage of that team uses it, and otherwise takes the first free `<slug>-N`
+   * (N = 2, 3, ...), all its versions alike (soft-deleted ones too).
+   */
+  private async reslugForTeam(
+    manager: EntityManager,
+    projectId: number,
+    teamId: number,
+  ): Promise<void> {
+    await this.datasets.lockTeamSlugs(manager, teamId);
+    const chosen = new Set<string>();
+    for (const lineage of await this.datasets.activeLineages(manager, projectId)) {
+      const taken = await this.datasets.teamSlugsLike(manager, teamId, lineage.slug);
+      let n = 1;
+      let slug = lineage.slug;
+      while (taken.has(slug) || chosen.has(slug)) {
+        n += 1;
+        slug = slugCandidate(lineage.slug, n, DATASET_SLUG_MAX);
+      }
+      chosen.add(slug);
+      if (slug !== lineage.slug) {
+        await this.datasets.renameLineageSlug(
+          manager,
+          { projectId, name: lineage.name },
+          lineage.slug,
+          slug,
+        );
+      }
+    }
   }
 
   /** Each dataset's JSON as text, like {@link retrieve}'s, so its files keep their order. */
@@ -164,6 +214,7 @@ export class DatasetsService implements OnModuleInit {
         previousVersion: -1,
         description: dto.description ?? '',
         projectId: dto.project,
+        teamId,
         licenceId: dto.licence,
         isPublic: dto.is_public ?? false,
         domainId: null,
@@ -228,14 +279,29 @@ export class DatasetsService implements OnModuleInit {
         ...(dto.is_public !== undefined && { isPublic: dto.is_public }),
         ...(dto.tags !== undefined && { tags: dto.tags }),
       };
-      if (targetTeam !== owned.teamId) {
-        // The slug is unique per team: a version moving teams may need a new one there.
-        changes.slug = (await this.freeSlug(manager, targetTeam, dataset.slug)) ?? dataset.slug;
+      const moved = targetTeam !== owned.teamId;
+      const after = {
+        id: dataset.id,
+        slug: dataset.slug,
+        projectId: dto.project ?? dataset.projectId,
+        name: dto.name ?? dataset.name,
+      };
+      if (moved) {
+        changes.teamId = targetTeam;
+      }
+      if (moved || after.projectId !== dataset.projectId || after.name !== dataset.name) {
+        // Another lineage now: the slug stays only if no other lineage of the team uses it
+        // (the versions left behind keep it).
+        await this.datasets.lockTeamSlugs(manager, targetTeam);
+        if (await this.datasets.slugUsedByOtherLineage(manager, targetTeam, after)) {
+          changes.slug =
+            (await this.freeSlug(manager, targetTeam, dataset.slug)) ?? `dataset-${dataset.id}`;
+        }
       }
       try {
         await this.datasets.update(manager, dataset.id, changes);
       } catch (error) {
-        throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+        throw translateConstraint(error);
       }
     });
     return this.viewText(pk);
@@ -320,7 +386,7 @@ export class DatasetsService implements OnModuleInit {
     try {
       return await this.datasets.insert(manager, dataset);
     } catch (error) {
-      throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+      throw translateConstraint(error);
     }
   }
 
