@@ -1591,8 +1591,9 @@ async function benchList(ctx) {
          SELECT now() FROM generate_series(1, $3::int) RETURNING id
        )
        INSERT INTO datasets
-         (name, version, previous_version, description, project_id, licence_id, is_public, tags, slug, creator_id, manifest_id)
-       SELECT 'list-' || lpad(i::text, 5, '0'), 1, -1, 'Benchmark dataset number ' || i, $1, 11,
+         (name, version, previous_version, description, project_id, team_id, licence_id, is_public, tags, slug, creator_id, manifest_id)
+       SELECT 'list-' || lpad(i::text, 5, '0'), 1, -1, 'Benchmark dataset number ' || i, $1,
+              (SELECT team_id FROM projects WHERE id = $1), 11,
               false, 'bench,list', 'bench-list-' || i, $2, id
        FROM (SELECT id, row_number() OVER (ORDER BY id) AS i FROM manifests) AS m`,
       [project.pk, small.creator, datasets],

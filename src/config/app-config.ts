@@ -43,6 +43,11 @@ export interface AppConfig {
    */
   readonly stagingCleanupAgeMs: number;
   /**
+   * Milliseconds between blob collections (unreferenced bytes left by crashes and failed
+   * writes); 0 collects only at start-up. One instance of a cluster collects at a time.
+   */
+  readonly blobCollectIntervalMs: number;
+  /**
    * HTTP worker processes (node:cluster) sharing the port; 1 serves from the main process. Every
    * worker is an instance like any other: nothing is shared between them but the database.
    */
@@ -167,6 +172,12 @@ class Environment {
   @Max(31_536_000)
   @IsInt({ message: 'must be an integer (seconds)' })
   STAGING_CLEANUP_AGE_SECONDS: number = 3600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  @Min(0)
+  @Max(31_536_000)
+  BLOB_COLLECT_INTERVAL: number = 3600;
 
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value.trim().toLowerCase() === 'auto'
@@ -326,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenLifetime: parsed.ACCESS_TOKEN_LIFETIME,
     refreshTokenLifetime: parsed.REFRESH_TOKEN_LIFETIME,
     stagingCleanupAgeMs: parsed.STAGING_CLEANUP_AGE_SECONDS * 1000,
+    blobCollectIntervalMs: parsed.BLOB_COLLECT_INTERVAL * 1000,
     workers: parsed.WORKERS,
     workersAuto: env.WORKERS?.trim().toLowerCase() === 'auto',
     database: {

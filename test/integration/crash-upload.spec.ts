@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { adminWithDataset, apiJson } from '../utils/process-api.js';
-import { startServerProcess } from '../utils/server-process.js';
+import { startServerProcess, stopServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -40,11 +40,7 @@ describe('a server killed mid-upload', () => {
   async function kill(signal: NodeJS.Signals): Promise<void> {
     const child = server;
     server = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill(signal);
-      await exited;
-    }
+    await stopServerProcess(child, signal);
   }
 
   beforeAll(async () => {

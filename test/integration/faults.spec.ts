@@ -11,7 +11,7 @@ import {
 import { eventually } from '../utils/eventually.js';
 import { freePort } from '../utils/free-port.js';
 import { adminWithDataset, apiJson, apiUpload } from '../utils/process-api.js';
-import { startServerProcess } from '../utils/server-process.js';
+import { startServerProcess, stopServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
 /**
@@ -26,14 +26,6 @@ const MiB = 1024 * 1024;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
-  }
-}
 
 /** The files (not sockets or pipes) under `dir` that process `pid` holds open. */
 async function openFilesUnder(pid: number, dir: string): Promise<string[]> {
@@ -63,7 +55,7 @@ describe('PostgreSQL restarted under write load', () => {
   });
 
   afterAll(async () => {
-    await stop(server, 'SIGKILL');
+    await stopServerProcess(server, 'SIGKILL');
     await postgres?.stop();
     await rm(pgDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
@@ -236,7 +228,7 @@ describe('a full disk and clients that hang up', () => {
   });
 
   afterAll(async () => {
-    await stop(server, 'SIGKILL');
+    await stopServerProcess(server, 'SIGKILL');
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -65,3 +65,15 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   child.kill('SIGKILL');
   throw new Error('The server did not become healthy within 30 s');
 }
+
+/** Signals a server process and waits for it to exit (nothing when it has exited already). */
+export async function stopServerProcess(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals,
+): Promise<void> {
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+}

@@ -120,3 +120,10 @@ function connectionLost(error: unknown, depth = 0): boolean {
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && depth < 2 && connectionLost(cause, depth + 1);
 }
+
+/** PostgreSQL's SQLSTATE for an exclusion constraint violation, and the constraint it names. */
+export function exclusionViolation(error: unknown): string | undefined {
+  const pgError = (error as { driverError?: unknown }).driverError ?? error;
+  const { code, constraint } = (pgError ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23P01' ? (typeof constraint === 'string' ? constraint : '') : undefined;
+}

@@ -1,4 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { DatasetFilesRepository } from './dataset-files.repository.js';
 
@@ -12,19 +19,53 @@ export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
  * own staged copy, or the collector sees the new reference and keeps them.
  */
 @Injectable()
-export class BlobCollectorService implements OnApplicationBootstrap {
+export class BlobCollectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BlobCollectorService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
 
   constructor(
     private readonly files: DatasetFilesRepository,
     private readonly blobs: BlobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     // In the background: a large store must not hold up start-up.
-    void this.sweep().catch((error: unknown) =>
-      this.logger.warn({ err: error }, 'Blob sweep at start-up failed; it runs again next start'),
-    );
+    this.collectInBackground();
+    if (this.config.blobCollectIntervalMs > 0) {
+      this.timer = setInterval(() => this.collectInBackground(), this.config.blobCollectIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /**
+   * One sweep for the whole cluster: it runs only while this instance holds the collector's
+   * advisory lock, and answers undefined without sweeping when another instance holds it.
+   * Sweeping concurrently would be safe (every deletion is decided under the blob's row lock),
+   * only wasteful: each instance would list the whole store.
+   */
+  async sweepOnceInCluster(): Promise<number | undefined> {
+    return this.files.whileHoldingCollectorLock(() => this.sweep());
+  }
+
+  private collectInBackground(): void {
+    if (this.running) {
+      return; // The previous sweep is still going (a large store, a slow disk).
+    }
+    this.running = this.sweepOnceInCluster()
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Blob sweep failed; it runs again at the next interval'),
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 
   /** Deletes each blob if nothing references it; returns how many were deleted. */

@@ -22,6 +22,16 @@ export interface FileRow {
  * through its manifest; writes take the manifest id that DatasetFilesService.ensureOwnManifest
  * answered, so nothing here can change the files of a dataset other than the one written to.
  */
+/** pg_try_advisory_lock(class, id) held by the one instance sweeping blobs. */
+const COLLECTOR_LOCK_CLASS = 73_031;
+const COLLECTOR_LOCK_ID = 1;
+
+/** A dataset row locked for a write to its files. */
+export interface LockedDataset {
+  manifestId: number;
+  deleted: boolean;
+}
+
 @Injectable()
 export class DatasetFilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -51,33 +61,36 @@ export class DatasetFilesRepository {
 
   /**
    * Locks a dataset row (FOR UPDATE to change what it points at or delete it, FOR SHARE to copy
-   * it) until the transaction ends, and answers its manifest; undefined when it is gone.
+   * it) until the transaction ends, and answers its manifest and whether it is soft-deleted;
+   * undefined when it is gone.
    */
   async lockManifestOf(
     manager: EntityManager,
     datasetId: number,
     mode: 'update' | 'share',
-  ): Promise<number | undefined> {
-    const rows = await manager.query<{ manifest_id: number }[]>(
-      `SELECT manifest_id FROM datasets WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
+  ): Promise<LockedDataset | undefined> {
+    const rows = await manager.query<LockedDataset[]>(
+      `SELECT manifest_id AS "manifestId", deletion_time IS NOT NULL AS deleted
+       FROM datasets WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
       [datasetId],
     );
-    return rows[0]?.manifest_id;
+    return rows[0];
   }
 
   /**
    * Locks several dataset rows FOR UPDATE in id order (so two transactions locking the same pair
-   * cannot deadlock) and answers each one's manifest; missing ones are left out.
+   * cannot deadlock) and answers each one's manifest and state; missing ones are left out.
    */
   async lockManifestsOf(
     manager: EntityManager,
     datasetIds: number[],
-  ): Promise<Map<number, number>> {
-    const rows = await manager.query<{ id: number; manifest_id: number }[]>(
-      'SELECT id, manifest_id FROM datasets WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
+  ): Promise<Map<number, LockedDataset>> {
+    const rows = await manager.query<(LockedDataset & { id: number })[]>(
+      `SELECT id, manifest_id AS "manifestId", deletion_time IS NOT NULL AS deleted
+       FROM datasets WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`,
       [datasetIds],
     );
-    return new Map(rows.map((row) => [row.id, row.manifest_id]));
+    return new Map(rows.map(({ id, ...locked }) => [id, locked]));
   }
 
   /** Locks a manifest row until the transaction ends (its copy-or-keep decisions take turns). */
@@ -339,6 +352,35 @@ export class DatasetFilesRepository {
     await manager.delete(Blob, { handle });
   }
 
+  /**
+   * Runs `work` while holding the collector's cluster-wide advisory lock, on a connection of its
+   * own (a session lock: a killed instance's lock goes with its connection); undefined without
+   * running it when another session holds the lock.
+   */
+  async whileHoldingCollectorLock<T>(work: () => Promise<T>): Promise<T | undefined> {
+    const holder = this.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      const rows = (await holder.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [
+        COLLECTOR_LOCK_CLASS,
+        COLLECTOR_LOCK_ID,
+      ])) as { locked: boolean }[];
+      if (!rows[0]?.locked) {
+        return undefined;
+      }
+      try {
+        return await work();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock($1, $2)', [
+          COLLECTOR_LOCK_CLASS,
+          COLLECTOR_LOCK_ID,
+        ]);
+      }
+    } finally {
+      await holder.release();
+    }
+  }
+
   /** Blob rows no file references (left by a crash between unlinking and collecting). */
   async unreferencedBlobs(limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<{ handle: string }[]>(
@@ -379,15 +421,48 @@ export class DatasetFilesRepository {
    * is added with the source's metadata, in the source's order. Files the target has with the
    * same bytes are left as they are. Both are manifests.
    */
-  async mergeNewNames(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
-    await manager.query(
+  /** Merge, step one: adds the source's names the target lacks; answers those names. */
+  async mergeNewNames(
+    manager: EntityManager,
+    sourceId: number,
+    targetId: number,
+  ): Promise<string[]> {
+    const rows = await manager.query<{ filename: string }[]>(
       `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
        SELECT $2, s.filename, s.blob_handle, s.metadata FROM dataset_files s
        WHERE s.manifest_id = $1 AND NOT EXISTS (
          SELECT 1 FROM dataset_files t WHERE t.manifest_id = $2 AND t.filename = s.filename)
-       ORDER BY s.id`,
+       ORDER BY s.id
+       RETURNING filename`,
       [sourceId, targetId],
     );
+    return rows.map((row) => row.filename);
+  }
+
+  /** The first of `names` that other names of the manifest lie under (`name/...`), if any. */
+  async firstWithFilesUnder(
+    manager: EntityManager,
+    manifestId: number,
+    names: string[],
+  ): Promise<string | undefined> {
+    // As hasFileUnder, for many names at once: each probe is an index range scan.
+    const rows = await manager.query<{ name: string }[]>(
+      `SELECT n.name FROM unnest($2::text[]) WITH ORDINALITY AS n(name, position)
+       WHERE EXISTS (SELECT 1 FROM dataset_files f WHERE f.manifest_id = $1
+         AND f.filename >= n.name || '/' AND f.filename < n.name || '0')
+       ORDER BY n.position LIMIT 1`,
+      [manifestId, names],
+    );
+    return rows[0]?.name;
+  }
+
+  /** Which of `names` are files of the manifest. */
+  async namesPresent(manager: EntityManager, manifestId: number, names: string[]) {
+    const rows = await manager.query<{ filename: string }[]>(
+      'SELECT filename FROM dataset_files WHERE manifest_id = $1 AND filename = ANY($2::text[])',
+      [manifestId, names],
+    );
+    return new Set(rows.map((row) => row.filename));
   }
 
   /** Merge, step two: source files whose name the target has with different bytes (manifests). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { BadRequestError, NotFoundError } from '../../common/errors/domain-error.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
@@ -13,6 +13,16 @@ export interface NamedFileJson {
 }
 
 export type StoredFile = FileRow;
+
+/** A soft-deleted dataset is read-only until a site admin reinstates it (spec Part A 20). */
+export class DatasetDeletedError extends BadRequestError {
+  constructor(pk: number) {
+    super(
+      `Dataset ${pk} is deleted: its files and metadata cannot change, and it cannot be ` +
+        'copied or merged, until a site admin reinstates it.',
+    );
+  }
+}
 
 /**
  * The files of dataset versions: references from a dataset to stored blobs, with their names
@@ -30,10 +40,10 @@ export class DatasetFilesService {
   ) {}
 
   /** The `files` map of each dataset (filename -> handle), in the order the files were added. */
-  async filesMaps(datasetIds: number[]): Promise<Map<number, Record<string, string>>> {
-    const maps = new Map<number, Record<string, string>>(datasetIds.map((id) => [id, {}]));
+  async filesMaps(datasetIds: number[]): Promise<Map<number, Map<string, string>>> {
+    const maps = new Map(datasetIds.map((id) => [id, new Map<string, string>()]));
     for (const row of await this.files.namesAndHandles(datasetIds)) {
-      maps.get(row.datasetId)![row.filename] = row.handle;
+      maps.get(row.datasetId)!.set(row.filename, row.handle);
     }
     return maps;
   }
@@ -147,12 +157,10 @@ export class DatasetFilesService {
     return (await this.getFile(datasetId, filename)).metadata;
   }
 
-  async allMetadata(datasetId: number): Promise<Record<string, string>> {
-    const all: Record<string, string> = {};
-    for (const row of await this.files.allMetadata(datasetId)) {
-      all[row.filename] = row.metadata;
-    }
-    return all;
+  /** Filename -> metadata, in the order the files were added. */
+  async allMetadata(datasetId: number): Promise<Map<string, string>> {
+    const rows = await this.files.allMetadata(datasetId);
+    return new Map(rows.map((row) => [row.filename, row.metadata]));
   }
 
   /** Every file of a dataset with its size, in the order they were added. */
@@ -213,10 +221,14 @@ export class DatasetFilesService {
    * copying and leaving the old manifest to no one (its blobs would never be collected).
    */
   async ensureOwnManifest(manager: EntityManager, datasetId: number): Promise<number> {
-    const manifestId = await this.files.lockManifestOf(manager, datasetId, 'update');
-    if (manifestId === undefined) {
+    const locked = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (locked === undefined) {
       throw new NotFoundError(); // Hard-deleted since it was loaded.
     }
+    if (locked.deleted) {
+      throw new DatasetDeletedError(datasetId); // Soft-deleted since it was loaded.
+    }
+    const { manifestId } = locked;
     await this.files.lockManifest(manager, manifestId);
     if (!(await this.files.manifestUsed(manager, manifestId, datasetId))) {
       return manifestId;
@@ -242,10 +254,14 @@ export class DatasetFilesService {
     sourceId: number,
     only?: string[],
   ): Promise<number> {
-    const manifestId = await this.files.lockManifestOf(manager, sourceId, 'share');
-    if (manifestId === undefined) {
+    const locked = await this.files.lockManifestOf(manager, sourceId, 'share');
+    if (locked === undefined) {
       throw new NotFoundError();
     }
+    if (locked.deleted) {
+      throw new DatasetDeletedError(sourceId);
+    }
+    const { manifestId } = locked;
     if (only === undefined) {
       return manifestId;
     }
@@ -263,16 +279,26 @@ export class DatasetFilesService {
     // Both rows at once, in id order: merges of the same two datasets in opposite directions
     // (which may also delete their source) wait for each other instead of deadlocking.
     const locked = await this.files.lockManifestsOf(manager, [sourceId, targetId]);
-    const sourceManifest = locked.get(sourceId);
-    if (sourceManifest === undefined || !locked.has(targetId)) {
+    const source = locked.get(sourceId);
+    const target = locked.get(targetId);
+    if (source === undefined || target === undefined) {
       throw new NotFoundError();
     }
-    if (locked.get(targetId) === sourceManifest) {
+    for (const [id, row] of [
+      [targetId, target],
+      [sourceId, source],
+    ] as const) {
+      if (row.deleted) {
+        throw new DatasetDeletedError(id);
+      }
+    }
+    const sourceManifest = source.manifestId;
+    if (target.manifestId === sourceManifest) {
       return; // The same files (a copy): every name exists with the same bytes.
     }
     const targetManifest = await this.ensureOwnManifest(manager, targetId);
     const clashes = await this.files.mergeClashes(manager, sourceManifest, targetManifest);
-    await this.files.mergeNewNames(manager, sourceManifest, targetManifest);
+    const added = await this.files.mergeNewNames(manager, sourceManifest, targetManifest);
     const renamed: { filename: string; handle: string; metadata: string }[] = [];
     const taken = new Map<string, Set<string>>();
     for (const clash of clashes) {
@@ -293,6 +319,37 @@ export class DatasetFilesService {
       renamed.push({ filename, handle: clash.handle, metadata: clash.metadata });
     }
     await this.files.insertMany(manager, targetManifest, renamed);
+    await this.assertNoPrefixClash(manager, targetManifest, [
+      ...added,
+      ...renamed.map((file) => file.filename),
+    ]);
+  }
+
+  /**
+   * The upload rules for names a merge added: none may be both a file and a directory prefix of
+   * another file. Checked once they are in, so clashes among the added names count too; the
+   * caller's transaction then rolls the whole merge back.
+   */
+  private async assertNoPrefixClash(
+    manager: EntityManager,
+    manifestId: number,
+    added: string[],
+  ): Promise<void> {
+    if (added.length === 0) {
+      return;
+    }
+    const overFiles = await this.files.firstWithFilesUnder(manager, manifestId, added);
+    if (overFiles !== undefined) {
+      throw badName(overFiles, 'Filename is already a directory prefix');
+    }
+    const prefixes = new Set(added.flatMap((name) => parentPrefixes(name)));
+    const files = await this.files.namesPresent(manager, manifestId, [...prefixes]);
+    const underFile = added.find((name) =>
+      parentPrefixes(name).some((prefix) => files.has(prefix)),
+    );
+    if (underFile !== undefined) {
+      throw badName(underFile, 'Directory prefix is already a filename');
+    }
   }
 
   /** Blanks the metadata of every file of the dataset. */
@@ -312,11 +369,11 @@ export class DatasetFilesService {
    * handed to releaseManifest once the row is deleted.
    */
   async manifestForDelete(manager: EntityManager, datasetId: number): Promise<number> {
-    const manifestId = await this.files.lockManifestOf(manager, datasetId, 'update');
-    if (manifestId === undefined) {
+    const locked = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (locked === undefined) {
       throw new NotFoundError();
     }
-    return manifestId;
+    return locked.manifestId;
   }
 
   /**

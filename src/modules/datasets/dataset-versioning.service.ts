@@ -9,7 +9,11 @@ import {
   PermissionDeniedError,
   UnknownParametersError,
 } from '../../common/errors/domain-error.js';
-import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import {
+  exclusionViolation,
+  foreignKeyViolation,
+  uniqueViolation,
+} from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
@@ -62,15 +66,20 @@ export class DatasetVersioningService {
     if (dataset.deletionTime !== null) {
       await this.datasets.transaction(async (manager) => {
         await this.datasets.lockTeamSlugs(manager, teamId);
-        if (await this.datasets.slugUsedByOtherLineage(manager, teamId, dataset)) {
-          throw new ConflictError(
+        const slugTaken = () =>
+          new ConflictError(
             `Cannot reinstate dataset '${dataset.name}': another active dataset of the team ` +
               `uses its slug '${dataset.slug}'.`,
           );
+        if (await this.datasets.slugUsedByOtherLineage(manager, teamId, dataset)) {
+          throw slugTaken();
         }
         try {
           await this.datasets.update(manager, pk, { deletionTime: null });
         } catch (error) {
+          if (exclusionViolation(error) !== undefined) {
+            throw slugTaken(); // Checked above; only a race gets here.
+          }
           if (uniqueViolation(error) !== undefined) {
             throw new ConflictError(
               `Cannot reinstate dataset '${dataset.name}' version ${dataset.version}: an active ` +
@@ -101,7 +110,7 @@ export class DatasetVersioningService {
 
   /** Blanks every file's metadata (the core has no annotations to clear). */
   async clear(caller: Caller, pk: number): Promise<string> {
-    await this.records.loadFor(caller, pk, 'write');
+    await this.records.loadForWrite(caller, pk);
     await this.files.clearMetadata(pk);
     return this.records.viewText(pk);
   }
@@ -113,7 +122,7 @@ export class DatasetVersioningService {
    * project (spec Part A 7).
    */
   async copy(caller: AuthUser, pk: number, body: unknown): Promise<string> {
-    const { dataset: source, teamId } = await this.records.loadFor(caller, pk, 'write');
+    const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
     const options = parseCopyOptions(body);
     const newId = await this.datasets
       .transaction(async (manager) => {
@@ -146,6 +155,7 @@ export class DatasetVersioningService {
           previousVersion,
           description: source.description,
           projectId: source.projectId,
+          teamId,
           licenceId: source.licenceId,
           isPublic: source.isPublic,
           domainId: source.domainId,
@@ -176,8 +186,8 @@ export class DatasetVersioningService {
     sourcePk: number,
     body: unknown,
   ): Promise<string> {
-    const target = await this.records.loadFor(caller, targetPk, 'write');
-    const source = await this.records.loadFor(caller, sourcePk, 'write');
+    const target = await this.records.loadForWrite(caller, targetPk);
+    const source = await this.records.loadForWrite(caller, sourcePk);
     if (source.dataset.domainId !== target.dataset.domainId) {
       throw new MergeDisallowedError(
         'Expected to merge with a dataset of the same domain as the target',
@@ -185,7 +195,10 @@ export class DatasetVersioningService {
     }
     const options = parseMergeSpec(body);
     if (options.delete && options.hard && !isSiteAdmin(caller)) {
-      throw new PermissionDeniedError();
+      throw new PermissionDeniedError(
+        'Hard deletion needs a site admin: merge with {"delete": true, "hard": false} to ' +
+          'soft-delete the source instead. Nothing was merged.',
+      );
     }
     if (targetPk === sourcePk) {
       return this.records.viewText(targetPk); // UFDL: self-merge changes nothing.
@@ -217,7 +230,7 @@ function translateRace(error: unknown): unknown {
   if (foreignKeyViolation(error)) {
     return new ConflictError('The dataset changed while it was being copied; please try again.');
   }
-  if (uniqueViolation(error) !== undefined) {
+  if (uniqueViolation(error) !== undefined || exclusionViolation(error) !== undefined) {
     return new ConflictError('The dataset changed while it was being copied; please try again.');
   }
   return error;

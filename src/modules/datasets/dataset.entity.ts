@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { SoftDeleteRecord } from '../../common/entities/soft-delete.entity.js';
 import { FileManifest } from '../dataset-files/file-manifest.entity.js';
 import { DataDomain } from '../domains/data-domain.entity.js';
@@ -17,6 +25,17 @@ import { Project } from '../projects/project.entity.js';
 @Index('ix_datasets_project', ['projectId'])
 @Index('ix_datasets_slug', ['slug'])
 @Index('ix_datasets_manifest', ['manifestId'])
+// A slug names one lineage (project, name) among the team's active ones: no two active rows of
+// a team share it unless they are versions of one lineage. Two constraints, since an exclusion
+// conflicts only when every operator holds: other project, or same project and other name.
+@Exclusion(
+  'xc_datasets_slug_team',
+  'USING gist ("team_id" WITH =, "slug" WITH =, "project_id" WITH <>) WHERE ("deletion_time" IS NULL)',
+)
+@Exclusion(
+  'xc_datasets_slug_project',
+  'USING gist ("project_id" WITH =, "slug" WITH =, "name" WITH <>) WHERE ("deletion_time" IS NULL)',
+)
 export class Dataset extends SoftDeleteRecord {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_datasets' })
   id: number;
@@ -36,9 +55,20 @@ export class Dataset extends SoftDeleteRecord {
   @Column({ name: 'project_id', type: 'int' })
   projectId: number;
 
+  /**
+   * The project's team, copied so the slug constraints can see it. The foreign key is on
+   * (project, team): a wrong team is refused, and a project moving teams carries its
+   * datasets along (ON UPDATE CASCADE).
+   */
+  @Column({ name: 'team_id', type: 'int' })
+  teamId: number;
+
   // RESTRICT: a project is hard-deleted only once its datasets are gone (answered 400).
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'project_id' })
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn([
+    { name: 'project_id', referencedColumnName: 'id' },
+    { name: 'team_id', referencedColumnName: 'teamId' },
+  ])
   project?: Project;
 
   @Column({ name: 'licence_id', type: 'int' })

@@ -1,4 +1,5 @@
 import { softDeleteJson } from '../../common/entities/soft-delete.entity.js';
+import { appendJsonMember, orderedObjectJson } from '../../common/http/ordered-json.js';
 import type { Dataset } from './dataset.entity.js';
 import type { DatasetView } from './datasets.repository.js';
 
@@ -20,7 +21,18 @@ export interface DatasetJson {
   files: Record<string, string>;
 }
 
-export function toDatasetJson(dataset: Dataset, files: Record<string, string>): DatasetJson {
+/** A dataset's files, filename -> handle, in the order they were added. */
+export type FilesMap = ReadonlyMap<string, string>;
+
+/**
+ * The same JSON as {@link datasetViewJson}, as text, from an entity and its files: written in
+ * order, since a plain object would reorder names like `1` and swallow `__proto__`.
+ */
+export function datasetJsonText(dataset: Dataset, files: FilesMap): string {
+  return appendJsonMember(JSON.stringify(datasetHead(dataset)), 'files', orderedObjectJson(files));
+}
+
+function datasetHead(dataset: Dataset): Omit<DatasetJson, 'files'> {
   return {
     pk: dataset.id,
     name: dataset.name,
@@ -34,12 +46,11 @@ export function toDatasetJson(dataset: Dataset, files: Record<string, string>): 
     domain: dataset.domain?.description ?? null,
     tags: dataset.tags,
     ...softDeleteJson(dataset),
-    files,
   };
 }
 
 /**
- * The same JSON as {@link toDatasetJson}, as text, from a {@link DatasetView} row: the files map
+ * The dataset JSON as text from a {@link DatasetView} row: the files map
  * is spliced in as PostgreSQL built it, so its order is exactly the order files were added.
  */
 export function datasetViewJson(view: DatasetView): string {
@@ -58,6 +69,5 @@ export function datasetViewJson(view: DatasetView): string {
     creation_time: view.creationTime.toISOString(),
     deletion_time: view.deletionTime ? view.deletionTime.toISOString() : null,
   };
-  const head = JSON.stringify(record);
-  return `${head.slice(0, -1)},"files":${view.files ?? '{}'}}`;
+  return appendJsonMember(JSON.stringify(record), 'files', view.files ?? '{}');
 }

@@ -18,10 +18,9 @@ import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
-import type { DatasetJson } from './dataset.mapper.js';
 import { DatasetsService } from './datasets.service.js';
 
-/** Single datasets are sent as PostgreSQL built them (files in upload order). */
+/** Datasets are sent as JSON text written in order (files in upload order). */
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
 @ApiTags('v1 datasets')
@@ -37,12 +36,13 @@ export class DatasetsController {
     summary: "List datasets: public ones, plus (signed in) those of the caller's teams",
   })
   @ApiBody({ required: false, schema: { type: 'object' } })
+  @Header('Content-Type', JSON_UTF8)
   async list(
     @CurrentUser() caller: Caller,
     @ListParams() request: ListRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<DatasetJson[]> {
-    return sendList(response, await this.datasets.list(caller, request));
+  ): Promise<string> {
+    return `[${sendList(response, await this.datasets.list(caller, request)).join(',')}]`;
   }
 
   @Post('create')

@@ -116,15 +116,39 @@ export class DatasetsRepository {
   async teamSlugsLike(manager: EntityManager, teamId: number, base: string): Promise<Set<string>> {
     const rows = await manager
       .createQueryBuilder(Dataset, 'd')
-      .innerJoin('d.project', 'p')
       .select('DISTINCT d.slug', 'slug')
-      .where('p.team_id = :teamId AND d.deletion_time IS NULL', { teamId })
+      .where('d.team_id = :teamId AND d.deletion_time IS NULL', { teamId })
       .andWhere('(d.slug = :base OR d.slug ~ :pattern)', {
         base,
         pattern: `^${base}-[0-9]+$`,
       })
       .getRawMany<{ slug: string }>();
     return new Set(rows.map((row) => row.slug));
+  }
+
+  /** The slugs of a project's active lineages (name and slug), oldest lineage first. */
+  async activeLineages(
+    manager: EntityManager,
+    projectId: number,
+  ): Promise<{ name: string; slug: string }[]> {
+    return manager.query(
+      `SELECT name, slug FROM datasets WHERE project_id = $1 AND deletion_time IS NULL
+       GROUP BY name, slug ORDER BY min(id)`,
+      [projectId],
+    );
+  }
+
+  /** Gives every version of a lineage (soft-deleted ones too) carrying `from` the slug `to`. */
+  async renameLineageSlug(
+    manager: EntityManager,
+    lineage: { projectId: number; name: string },
+    from: string,
+    to: string,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE datasets SET slug = $4 WHERE project_id = $1 AND name = $2 AND slug = $3',
+      [lineage.projectId, lineage.name, from, to],
+    );
   }
 
   /** Inserts a dataset; without a `manifestId` (a copy passes one) it gets a new, empty one. */
@@ -184,10 +208,14 @@ export class DatasetsRepository {
   }
 
   /** Whether another lineage of the team (other project or name) actively uses this slug. */
-  async slugUsedByOtherLineage(manager: EntityManager, teamId: number, dataset: Dataset) {
+  async slugUsedByOtherLineage(
+    manager: EntityManager,
+    teamId: number,
+    dataset: Pick<Dataset, 'id' | 'slug' | 'projectId' | 'name'>,
+  ) {
     const rows = await manager.query<unknown[]>(
-      `SELECT 1 FROM datasets d JOIN projects p ON p.id = d.project_id
-       WHERE p.team_id = $1 AND d.slug = $2 AND d.deletion_time IS NULL AND d.id <> $3
+      `SELECT 1 FROM datasets d
+       WHERE d.team_id = $1 AND d.slug = $2 AND d.deletion_time IS NULL AND d.id <> $3
          AND (d.project_id <> $4 OR d.name <> $5)
        LIMIT 1`,
       [teamId, dataset.slug, dataset.id, dataset.projectId, dataset.name],

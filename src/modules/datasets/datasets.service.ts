@@ -9,12 +9,15 @@ import {
   PermissionDeniedError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
-import { uniqueViolation } from '../../common/errors/pg-errors.js';
+import { exclusionViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
 import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
-import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import {
+  DatasetDeletedError,
+  DatasetFilesService,
+} from '../dataset-files/dataset-files.service.js';
 import { DOMAIN_FILTER } from '../domains/domains.service.js';
 import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js';
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
@@ -22,7 +25,7 @@ import { TeamAccessService, type TeamAccess } from '../teams/team-access.service
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import { Dataset } from './dataset.entity.js';
-import { datasetViewJson, toDatasetJson, type DatasetJson } from './dataset.mapper.js';
+import { datasetJsonText, datasetViewJson } from './dataset.mapper.js';
 import { DatasetsRepository, type DatasetView, type OwnedDataset } from './datasets.repository.js';
 
 export const DATASET_SLUG_MAX = 95;
@@ -71,6 +74,19 @@ export const DATASET_FILTER: FilterResource = {
 };
 
 const NAME_TAKEN = 'A dataset with this name and version already exists in this project.';
+const SLUG_TAKEN =
+  'Another dataset of the team uses this slug; it changed meanwhile, please try again.';
+
+/** The database's answer to a dataset write that breaks a rule, in the service's words. */
+function translateConstraint(error: unknown): unknown {
+  if (uniqueViolation(error) !== undefined) {
+    return new ConflictError(NAME_TAKEN);
+  }
+  if (exclusionViolation(error) !== undefined) {
+    return new ConflictError(SLUG_TAKEN);
+  }
+  return error;
+}
 
 /** GET answers kept between requests: 5 minutes, 10,000 datasets, 32 Mi characters at most. */
 const VIEW_CACHE_TTL_MS = 300_000;
@@ -132,9 +148,47 @@ export class DatasetsService implements OnModuleInit {
     this.projects.onSoftDelete((manager, projectId, at) =>
       this.datasets.softDeleteInProject(manager, projectId, at),
     );
+    // A project moving teams takes its datasets along (the foreign key cascades their team):
+    // their slugs must be free there first.
+    this.projects.onTeamChange((manager, projectId, teamId) =>
+      this.reslugForTeam(manager, projectId, teamId),
+    );
   }
 
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<DatasetJson>> {
+  /**
+   * Before a project moves to `teamId`: each of its active lineages, oldest first, keeps its
+   * slug when no lineage of that team uses it, and otherwise takes the first free `<slug>-N`
+   * (N = 2, 3, ...), all its versions alike (soft-deleted ones too).
+   */
+  private async reslugForTeam(
+    manager: EntityManager,
+    projectId: number,
+    teamId: number,
+  ): Promise<void> {
+    await this.datasets.lockTeamSlugs(manager, teamId);
+    const chosen = new Set<string>();
+    for (const lineage of await this.datasets.activeLineages(manager, projectId)) {
+      const taken = await this.datasets.teamSlugsLike(manager, teamId, lineage.slug);
+      let n = 1;
+      let slug = lineage.slug;
+      while (taken.has(slug) || chosen.has(slug)) {
+        n += 1;
+        slug = slugCandidate(lineage.slug, n, DATASET_SLUG_MAX);
+      }
+      chosen.add(slug);
+      if (slug !== lineage.slug) {
+        await this.datasets.renameLineageSlug(
+          manager,
+          { projectId, name: lineage.name },
+          lineage.slug,
+          slug,
+        );
+      }
+    }
+  }
+
+  /** Each dataset's JSON as text, like {@link retrieve}'s, so its files keep their order. */
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<string>> {
     const query = this.datasets.listQuery('d');
     const members = this.access.memberTeamsCondition(caller, 'd_project.team_id');
     if (members) {
@@ -142,7 +196,11 @@ export class DatasetsService implements OnModuleInit {
       query.andWhere(`(d.is_public = true OR ${members.sql})`, members.parameters);
     }
     const result = await executeList(query, 'd', DATASET_FILTER, request);
-    return { ...result, items: await this.toJson(result.items) };
+    const files = await this.files.filesMaps(result.items.map((dataset) => dataset.id));
+    const items = result.items.map((dataset) =>
+      datasetJsonText(dataset, files.get(dataset.id) ?? new Map()),
+    );
+    return { ...result, items };
   }
 
   async create(caller: AuthUser, dto: DatasetDto): Promise<string> {
@@ -156,6 +214,7 @@ export class DatasetsService implements OnModuleInit {
         previousVersion: -1,
         description: dto.description ?? '',
         projectId: dto.project,
+        teamId,
         licenceId: dto.licence,
         isPublic: dto.is_public ?? false,
         domainId: null,
@@ -220,14 +279,29 @@ export class DatasetsService implements OnModuleInit {
         ...(dto.is_public !== undefined && { isPublic: dto.is_public }),
         ...(dto.tags !== undefined && { tags: dto.tags }),
       };
-      if (targetTeam !== owned.teamId) {
-        // The slug is unique per team: a version moving teams may need a new one there.
-        changes.slug = (await this.freeSlug(manager, targetTeam, dataset.slug)) ?? dataset.slug;
+      const moved = targetTeam !== owned.teamId;
+      const after = {
+        id: dataset.id,
+        slug: dataset.slug,
+        projectId: dto.project ?? dataset.projectId,
+        name: dto.name ?? dataset.name,
+      };
+      if (moved) {
+        changes.teamId = targetTeam;
+      }
+      if (moved || after.projectId !== dataset.projectId || after.name !== dataset.name) {
+        // Another lineage now: the slug stays only if no other lineage of the team uses it
+        // (the versions left behind keep it).
+        await this.datasets.lockTeamSlugs(manager, targetTeam);
+        if (await this.datasets.slugUsedByOtherLineage(manager, targetTeam, after)) {
+          changes.slug =
+            (await this.freeSlug(manager, targetTeam, dataset.slug)) ?? `dataset-${dataset.id}`;
+        }
       }
       try {
         await this.datasets.update(manager, dataset.id, changes);
       } catch (error) {
-        throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+        throw translateConstraint(error);
       }
     });
     return this.viewText(pk);
@@ -261,9 +335,16 @@ export class DatasetsService implements OnModuleInit {
     return owned;
   }
 
-  private async toJson(datasets: Dataset[]): Promise<DatasetJson[]> {
-    const files = await this.files.filesMaps(datasets.map((dataset) => dataset.id));
-    return datasets.map((dataset) => toDatasetJson(dataset, files.get(dataset.id) ?? {}));
+  /**
+   * Loads a dataset for a write to its files or metadata, a copy or a merge: write access, and
+   * refused (400) while it is soft-deleted. The writes check again under their row lock.
+   */
+  async loadForWrite(caller: Caller, pk: number): Promise<OwnedDataset> {
+    const owned = await this.loadFor(caller, pk, 'write');
+    if (owned.dataset.deletionTime !== null) {
+      throw new DatasetDeletedError(pk);
+    }
+    return owned;
   }
 
   /** The dataset and its team without any access check: for site-admin-only actions. */
@@ -305,7 +386,7 @@ export class DatasetsService implements OnModuleInit {
     try {
       return await this.datasets.insert(manager, dataset);
     } catch (error) {
-      throw uniqueViolation(error) !== undefined ? new ConflictError(NAME_TAKEN) : error;
+      throw translateConstraint(error);
     }
   }
 

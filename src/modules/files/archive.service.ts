@@ -12,6 +12,7 @@ import {
 } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { readAhead, type ReadAheadItem } from './read-ahead.js';
+import { archiveEntryName } from './zip/zip-entry-name.js';
 import { writeZip, ZipEntryError, type ZipEntrySource } from './zip/zip-writer.js';
 import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
@@ -129,7 +130,8 @@ export class ArchiveService {
    */
   private *zipEntries(files: StoredFile[]): Iterable<ZipEntrySource> {
     for (const { file, open } of this.readAhead(files)) {
-      yield { name: file.filename, size: file.size, crc32: file.crc32 ?? undefined, open };
+      const name = archiveEntryName(file.filename, 'zip');
+      yield { name, size: file.size, crc32: file.crc32 ?? undefined, open };
     }
   }
 
@@ -188,7 +190,7 @@ export class ArchiveService {
         current = Buffer.isBuffer(blob) ? undefined : exactly(blob, file.size);
         const settled = entryWritten(archive, current, file.filename);
         archive.append(current ?? blob, {
-          name: entryName(file.filename),
+          name: archiveEntryName(file.filename, 'tar.gz'),
           date,
           mode: 0o644,
           // tar needs the size before the bytes; nothing else of Stats is read.
@@ -205,15 +207,6 @@ export class ArchiveService {
       throw error;
     }
   }
-}
-
-/**
- * archiver strips a leading `word:` from entry names, as if it were a Windows drive:
- * `label:cat.jpg` would become `cat.jpg`. A leading `./` keeps such a name whole and means the
- * same path to every extractor.
- */
-function entryName(filename: string): string {
-  return /^\w+:/.test(filename) ? `./${filename}` : filename;
 }
 
 /**

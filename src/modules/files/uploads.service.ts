@@ -46,7 +46,7 @@ export class UploadsService {
     headers: UploadHeaders,
     body: Readable,
   ): Promise<NamedFileJson> {
-    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    const { dataset } = await this.datasets.loadForWrite(caller, pk);
     // Everything that can be refused is refused before a byte is stored.
     const name = this.files.normalise(requested);
     this.checkBody(headers, this.config.maxUploadBytes);
@@ -62,7 +62,7 @@ export class UploadsService {
     headers: UploadHeaders,
     body: Readable,
   ): Promise<NamedFileJson[]> {
-    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    const { dataset } = await this.datasets.loadForWrite(caller, pk);
     const zip = this.config.zip;
     this.checkBody(headers, zip.maxTotalBytes);
     const spoolDir = path.join(this.config.dataDir, 'tmp');
@@ -115,7 +115,7 @@ export class UploadsService {
   }
 
   async deleteFile(caller: Caller, pk: number, filename: string): Promise<NamedFileJson> {
-    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    const { dataset } = await this.datasets.loadForWrite(caller, pk);
     return this.files.deleteFile(dataset.id, filename);
   }
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { orderedObjectJson } from '../../common/http/ordered-json.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { MetadataService } from './metadata.service.js';
 
@@ -15,11 +16,10 @@ export class MetadataController {
   @Get()
   @AllowAnonymous()
   @ApiOperation({ summary: 'Every file’s metadata: {filename: metadata}' })
-  all(
-    @CurrentUser() caller: Caller,
-    @Param('pk', ParsePkPipe) pk: number,
-  ): Promise<Record<string, string>> {
-    return this.metadata.all(caller, pk);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async all(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
+    // Written in upload order whatever the names look like (`1`, `__proto__`).
+    return orderedObjectJson(await this.metadata.all(caller, pk));
   }
 
   @Post('*filename')

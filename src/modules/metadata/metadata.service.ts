@@ -18,7 +18,7 @@ export class MetadataService {
     filename: string,
     body: unknown,
   ): Promise<{ metadata: string }> {
-    const { dataset } = await this.datasets.loadFor(caller, pk, 'write');
+    const { dataset } = await this.datasets.loadForWrite(caller, pk);
     const metadata = parseFileMetadata(body);
     await this.files.setMetadata(dataset.id, filename, metadata);
     return { metadata };
@@ -29,7 +29,7 @@ export class MetadataService {
     return { metadata: await this.files.getMetadata(dataset.id, filename) };
   }
 
-  async all(caller: Caller, pk: number): Promise<Record<string, string>> {
+  async all(caller: Caller, pk: number): Promise<Map<string, string>> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
     return this.files.allMetadata(dataset.id);
   }

@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { SoftDeleteRecord } from '../../common/entities/soft-delete.entity.js';
 import { Team } from '../teams/team.entity.js';
 
@@ -8,6 +16,8 @@ import { Team } from '../teams/team.entity.js';
   where: '"deletion_time" IS NULL',
 })
 @Index('ix_projects_team', ['teamId'])
+// The target of datasets' (project, team) foreign key, which keeps their copy of the team right.
+@Unique('uq_projects_id_team', ['id', 'teamId'])
 export class Project extends SoftDeleteRecord {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_projects' })
   id: number;

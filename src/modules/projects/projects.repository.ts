@@ -21,12 +21,20 @@ export class ProjectsRepository {
     return repository.save(repository.create(project));
   }
 
-  async update(id: number, changes: Partial<Project>): Promise<void> {
+  /** Updates the project; `before` runs first in the same transaction (a team move's steps). */
+  async update(
+    id: number,
+    changes: Partial<Project>,
+    before?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     // An empty PATCH changes nothing; TypeORM refuses an UPDATE without values.
     if (Object.keys(changes).length === 0) {
       return;
     }
-    await this.dataSource.getRepository(Project).update({ id }, changes);
+    await this.dataSource.transaction(async (manager) => {
+      await before?.(manager);
+      await manager.update(Project, { id }, changes);
+    });
   }
 
   /**

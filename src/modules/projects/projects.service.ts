@@ -7,7 +7,11 @@ import {
   NotFoundError,
   RequestValidationError,
 } from '../../common/errors/domain-error.js';
-import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-errors.js';
+import {
+  exclusionViolation,
+  foreignKeyViolation,
+  uniqueViolation,
+} from '../../common/errors/pg-errors.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import { TeamAccessService } from '../teams/team-access.service.js';
@@ -43,11 +47,19 @@ export type ProjectDeletionStep = (
   deletedAt: Date,
 ) => Promise<void>;
 
+/** A step run inside the transaction that moves a project to another team, before the move. */
+export type ProjectTeamChangeStep = (
+  manager: EntityManager,
+  projectId: number,
+  newTeamId: number,
+) => Promise<void>;
+
 @Injectable()
 export class ProjectsService {
   // Modules that own things inside projects (datasets) register here; the projects module
   // cannot depend on them without a cycle.
   private readonly deletionSteps: ProjectDeletionStep[] = [];
+  private readonly teamChangeSteps: ProjectTeamChangeStep[] = [];
 
   constructor(
     private readonly projects: ProjectsRepository,
@@ -94,11 +106,22 @@ export class ProjectsService {
       await this.assertTeamExists(dto.team);
       await this.access.assert(caller, dto.team, 'write');
     }
+    const newTeam = dto.team !== undefined && dto.team !== project.teamId ? dto.team : undefined;
     try {
-      await this.projects.update(pk, {
-        ...(dto.name !== undefined && { name: dto.name }),
-        ...(dto.team !== undefined && { teamId: dto.team }),
-      });
+      await this.projects.update(
+        pk,
+        {
+          ...(dto.name !== undefined && { name: dto.name }),
+          ...(dto.team !== undefined && { teamId: dto.team }),
+        },
+        async (manager) => {
+          if (newTeam !== undefined) {
+            for (const step of this.teamChangeSteps) {
+              await step(manager, pk, newTeam);
+            }
+          }
+        },
+      );
     } catch (error) {
       throw this.translate(error);
     }
@@ -113,6 +136,11 @@ export class ProjectsService {
         await step(manager, projectId, at);
       }
     });
+  }
+
+  /** Registers a step run before every move of a project to another team (same transaction). */
+  onTeamChange(step: ProjectTeamChangeStep): void {
+    this.teamChangeSteps.push(step);
   }
 
   /** Registers a step of every project soft delete (same transaction, same timestamp). */
@@ -175,6 +203,12 @@ export class ProjectsService {
   private translate(error: unknown): unknown {
     if (uniqueViolation(error) !== undefined) {
       return new ConflictError('A project with this name already exists in this team.');
+    }
+    if (exclusionViolation(error) !== undefined) {
+      // Datasets are re-slugged under the team's slug lock first; only a race gets here.
+      return new ConflictError(
+        'A dataset of this project uses a slug taken in the target team; please try again.',
+      );
     }
     return error;
   }

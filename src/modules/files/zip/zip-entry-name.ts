@@ -30,3 +30,16 @@ export function assertSafeZipEntryName(name: string): void {
     throw new ZipEntryNameError(name, 'contains a ".." segment');
   }
 }
+
+/**
+ * The entry name a stored filename takes in a download archive. Stored names never start with
+ * `/` but may start like a drive (`C:x`, `C:/x`), which an extractor on Windows resolves outside
+ * its target directory; archiver (tar.gz) goes further and strips any leading `word:` as if it
+ * were a drive (`label:cat.jpg` would become `cat.jpg`). A leading `./` keeps such a name whole
+ * and relative for every extractor.
+ */
+export function archiveEntryName(filename: string, format: 'zip' | 'tar.gz'): string {
+  const relative = filename.replace(/^\/+/, '');
+  const driveLike = format === 'zip' ? /^[A-Za-z]:/ : /^\w+:/;
+  return driveLike.test(relative) || relative !== filename ? `./${relative}` : filename;
+}
