@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { cursorBatches, type CursorBatch } from '../../database/cursor.js';
 import { Blob } from './blob.entity.js';
 import { DatasetFile } from './dataset-file.entity.js';
 
@@ -279,14 +280,30 @@ export class DatasetFilesRepository {
     );
   }
 
-  async allMetadata(datasetId: number): Promise<{ filename: string; metadata: string }[]> {
-    return this.dataSource
-      .getRepository(DatasetFile)
-      .createQueryBuilder('f')
-      .select(['f.filename AS filename', 'f.metadata AS metadata'])
-      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
-      .orderBy('f.id')
-      .getRawMany();
+  /**
+   * Every file's `[filename, metadata]`, in batches from a cursor, in the order a JavaScript
+   * object holding them keeps its keys, which is the order the answer has always had: names that
+   * are array indices (canonical integers below 2^32 - 1) first, ascending, then the others in
+   * insertion order.
+   */
+  metadataBatches(
+    datasetId: number,
+  ): AsyncGenerator<CursorBatch<[string, string]>, void, undefined> {
+    return cursorBatches<{ filename: string; metadata: string }, [string, string]>(
+      this.dataSource,
+      {
+        // CASE, unlike AND, guarantees the cast is tried only on names of digits.
+        sql: `SELECT filename, metadata FROM (
+                SELECT f.id, f.filename, f.metadata,
+                  CASE WHEN f.filename ~ '^(0|[1-9][0-9]{0,9})$' THEN f.filename::int8 END AS n
+                FROM dataset_files f
+                WHERE f.manifest_id = (SELECT d.manifest_id FROM datasets d WHERE d.id = $1)
+              ) files
+              ORDER BY CASE WHEN n < 4294967295 THEN n END NULLS LAST, id`,
+        parameters: [datasetId],
+      },
+      (rows) => rows.map((row) => [row.filename, row.metadata]),
+    );
   }
 
   /** Every file of a dataset with its size, for archives, in insertion order. */
@@ -295,6 +312,18 @@ export class DatasetFilesRepository {
       .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
       .orderBy('f.id')
       .getRawMany<FileRow>();
+  }
+
+  /**
+   * As {@link filesOf}, in batches from a cursor (memory holds one batch, however many files):
+   * for archives of datasets too large to list at once.
+   */
+  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<FileRow>, void, undefined> {
+    const [sql, parameters] = this.fileQuery(this.dataSource.manager)
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
+      .orderBy('f.id')
+      .getQueryAndParameters();
+    return cursorBatches<FileRow, FileRow>(this.dataSource, { sql, parameters }, (rows) => rows);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { firstBatch, type BatchedAnswer, type CursorBatch } from '../../database/cursor.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
@@ -137,17 +138,26 @@ export class DatasetFilesService {
     return (await this.getFile(datasetId, filename)).metadata;
   }
 
-  async allMetadata(datasetId: number): Promise<Record<string, string>> {
-    const all: Record<string, string> = {};
-    for (const row of await this.files.allMetadata(datasetId)) {
-      all[row.filename] = row.metadata;
-    }
-    return all;
+  /**
+   * Every file's `[filename, metadata]`, in the order of the keys of a JavaScript object holding
+   * them: the first batch, read before this resolves, and the rest, if any, to be read.
+   */
+  allMetadata(datasetId: number): Promise<BatchedAnswer<[string, string]>> {
+    return firstBatch(this.files.metadataBatches(datasetId));
   }
 
   /** Every file of a dataset with its size, in the order they were added. */
   filesOf(datasetId: number): Promise<StoredFile[]> {
     return this.files.filesOf(datasetId);
+  }
+
+  /**
+   * As {@link filesOf}, in batches read from a cursor as they are consumed, for datasets too
+   * large to list at once. The generator holds a database connection until it is finished or
+   * `return()`ed.
+   */
+  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<StoredFile>, void, undefined> {
+    return this.files.filesOfInBatches(datasetId);
   }
 
   /** The name a new file takes, or the UFDL clash error; called under the dataset's lock. */

@@ -18,7 +18,6 @@ import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
-import type { DatasetJson } from './dataset.mapper.js';
 import { DatasetsService } from './datasets.service.js';
 
 /** Single datasets are sent as PostgreSQL built them (files in upload order). */
@@ -40,9 +39,9 @@ export class DatasetsController {
   async list(
     @CurrentUser() caller: Caller,
     @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<DatasetJson[]> {
-    return sendList(response, await this.datasets.list(caller, request));
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendList(response, await this.datasets.list(caller, request));
   }
 
   @Post('create')

@@ -141,8 +141,7 @@ export class DatasetsService implements OnModuleInit {
       // Public datasets are listed for everyone, anonymous callers included (spec Part A 8).
       query.andWhere(`(d.is_public = true OR ${members.sql})`, members.parameters);
     }
-    const result = await executeList(query, 'd', DATASET_FILTER, request);
-    return { ...result, items: await this.toJson(result.items) };
+    return executeList(query, 'd', DATASET_FILTER, request, (datasets) => this.toJson(datasets));
   }
 
   async create(caller: AuthUser, dto: DatasetDto): Promise<string> {

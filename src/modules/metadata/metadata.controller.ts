@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { sendJsonObject } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { MetadataService } from './metadata.service.js';
 
@@ -15,11 +17,14 @@ export class MetadataController {
   @Get()
   @AllowAnonymous()
   @ApiOperation({ summary: 'Every file’s metadata: {filename: metadata}' })
-  all(
+  async all(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
-  ): Promise<Record<string, string>> {
-    return this.metadata.all(caller, pk);
+    @Res() response: Response,
+  ): Promise<void> {
+    const { first, rest } = await this.metadata.all(caller, pk);
+    response.status(200);
+    await sendJsonObject(response, first, rest);
   }
 
   @Post('*filename')
