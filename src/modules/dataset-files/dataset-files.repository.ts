@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { cursorBatches, type CursorBatch } from '../../database/cursor.js';
 import { Blob } from './blob.entity.js';
 import { DatasetFile } from './dataset-file.entity.js';
@@ -189,14 +189,6 @@ export class DatasetFilesRepository {
     return rows.length > 0;
   }
 
-  async anyNamed(manager: EntityManager, manifestId: number, names: string[]): Promise<boolean> {
-    if (names.length === 0) {
-      return false;
-    }
-    const count = await manager.count(DatasetFile, { where: { manifestId, filename: In(names) } });
-    return count > 0;
-  }
-
   /** Names `<prefix>/<digits>` in use, for numbering a new file in that directory. */
   async numberedNames(
     manager: EntityManager,
@@ -213,23 +205,64 @@ export class DatasetFilesRepository {
   }
 
   /**
-   * Records the blob and takes its row lock (held until the transaction ends): the collector
-   * locks the same row before deleting bytes, so the two can never interleave.
+   * Records the blobs and takes their row locks (held until the transaction ends), in handle
+   * order so that two uploads sharing blobs cannot deadlock: the collector locks the same rows
+   * before deleting bytes, so the two can never interleave. Handles must be distinct.
    */
-  async claimBlob(
+  async claimBlobs(
     manager: EntityManager,
-    blob: { handle: string; size: number; crc32: number },
+    blobs: readonly { handle: string; size: number; crc32: number }[],
   ): Promise<void> {
+    if (blobs.length === 0) {
+      return;
+    }
     // The update also fills in the checksum of a blob stored before checksums were recorded.
     await manager.query(
-      `INSERT INTO blobs (handle, size, crc32) VALUES ($1, $2, $3)
+      `INSERT INTO blobs (handle, size, crc32)
+       SELECT b.handle, b.size, b.crc32
+       FROM unnest($1::text[], $2::int8[], $3::int8[]) AS b(handle, size, crc32)
+       ORDER BY b.handle
        ON CONFLICT (handle) DO UPDATE SET size = EXCLUDED.size, crc32 = EXCLUDED.crc32`,
-      [blob.handle, blob.size, blob.crc32],
+      [
+        blobs.map((blob) => blob.handle),
+        blobs.map((blob) => blob.size),
+        blobs.map((blob) => blob.crc32),
+      ],
     );
   }
 
-  async insertFile(manager: EntityManager, file: Partial<DatasetFile>): Promise<void> {
-    await manager.insert(DatasetFile, file);
+  /** Which of `names` are files of the manifest. */
+  async existingNames(
+    manager: EntityManager,
+    manifestId: number,
+    names: string[],
+  ): Promise<Set<string>> {
+    if (names.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<{ filename: string }[]>(
+      'SELECT filename FROM dataset_files WHERE manifest_id = $1 AND filename = ANY($2::text[])',
+      [manifestId, names],
+    );
+    return new Set(rows.map((row) => row.filename));
+  }
+
+  /** Which of `names` have files of the manifest under `name/` (as hasFileUnder, set-based). */
+  async namesWithFilesUnder(
+    manager: EntityManager,
+    manifestId: number,
+    names: string[],
+  ): Promise<Set<string>> {
+    if (names.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<{ name: string }[]>(
+      `SELECT n.name FROM unnest($2::text[]) AS n(name)
+       WHERE EXISTS (SELECT 1 FROM dataset_files f WHERE f.manifest_id = $1
+         AND f.filename >= n.name || '/' AND f.filename < n.name || '0')`,
+      [manifestId, names],
+    );
+    return new Set(rows.map((row) => row.name));
   }
 
   /** Deletes a file of the manifest; answers its blob, or undefined when there was none. */
