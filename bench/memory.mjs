@@ -99,12 +99,16 @@ function listAll(port, token) {
         let bytes = 0;
         let items = 0;
         let firstByteMs;
+        // Every dataset has one "pk" key; a chunk may end inside one, so its tail is carried.
+        const marker = '{"pk":';
+        let carry = '';
         const t0 = performance.now();
         response.on('data', (chunk) => {
           firstByteMs ??= performance.now() - t0;
           bytes += chunk.length;
-          // Every dataset has one "pk" key; file names here never contain it.
-          items += chunk.toString('latin1').split('{"pk":').length - 1;
+          const text = carry + chunk.toString('latin1');
+          items += text.split(marker).length - 1;
+          carry = text.slice(-(marker.length - 1));
         });
         response.on('end', () =>
           resolve({ status: response.statusCode, bytes, items, firstByteMs }),
