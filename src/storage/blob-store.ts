@@ -47,6 +47,11 @@ export interface ByteRange {
 export interface StageOptions {
   /** Reject with {@link BlobTooLargeError} as soon as more than this many bytes arrive. */
   maxBytes?: number;
+  /**
+   * Resolve once the bytes are written and hashed, before they are durable: the caller makes
+   * them durable later with {@link StagedBlob.sync} (many at once, say), or `commit` does.
+   */
+  deferSync?: boolean;
 }
 
 export interface BlobInfo {
@@ -68,7 +73,12 @@ export interface StagedBlob {
   readonly size: number;
   /** The bytes' CRC-32, unsigned (zip's checksum; recorded so downloads need not compute it). */
   readonly crc32: number;
-  /** Make the blob readable under its handle (no-op if identical bytes already stored); idempotent. */
+  /** Make the staged bytes durable (a no-op when they are already); idempotent. */
+  sync(): Promise<void>;
+  /**
+   * Make the blob readable under its handle (no-op if identical bytes already stored), durable
+   * first if it was staged with `deferSync`; idempotent.
+   */
   commit(): Promise<void>;
   /** Drop the staged bytes (after a failed DB write, or after commit when they were a duplicate); idempotent, never throws. */
   discard(): Promise<void>;

@@ -19,7 +19,11 @@ export class FlushingWriteStream extends Writable {
   private flushing: Promise<void> | undefined;
   private flushError: Error | undefined;
 
-  constructor(private readonly file: FileHandle) {
+  /** `syncAtEnd` false: the final fsync is left to the caller (the background flushes stay). */
+  constructor(
+    private readonly file: FileHandle,
+    private readonly syncAtEnd = true,
+  ) {
     super({ highWaterMark: HIGH_WATER_MARK });
   }
 
@@ -39,7 +43,9 @@ export class FlushingWriteStream extends Writable {
     (async () => {
       await this.flushing;
       this.throwFlushError();
-      await this.file.sync();
+      if (this.syncAtEnd) {
+        await this.file.sync();
+      }
     })().then(() => callback(), callback);
   }
 

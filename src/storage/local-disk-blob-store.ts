@@ -92,6 +92,16 @@ class HashingTransform extends Transform {
   }
 }
 
+/** fsync a file written earlier (through another descriptor): its data, size and times. */
+async function syncFile(filePath: string): Promise<void> {
+  const handle = await open(filePath, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** fsync a directory so the entries just created in it survive a power cut. */
 async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle;
@@ -118,6 +128,7 @@ async function syncDirectory(dir: string): Promise<void> {
 
 class LocalStagedBlob implements StagedBlob {
   private committing: Promise<void> | undefined;
+  private syncing: Promise<void> | undefined;
   private committed = false;
   private discarded = false;
 
@@ -127,7 +138,28 @@ class LocalStagedBlob implements StagedBlob {
     readonly size: number,
     readonly crc32: number,
     private readonly publish: () => Promise<void>,
+    private synced: boolean,
   ) {}
+
+  sync(): Promise<void> {
+    if (this.synced || this.committed) {
+      return Promise.resolve();
+    }
+    if (this.discarded) {
+      return Promise.reject(new Error(`Staged blob ${this.handle} was discarded; cannot sync`));
+    }
+    // Concurrent calls share one attempt; a failed attempt may be retried.
+    this.syncing ??= syncFile(this.tempPath).then(
+      () => {
+        this.synced = true;
+      },
+      (error: unknown) => {
+        this.syncing = undefined;
+        throw storageError(error);
+      },
+    );
+    return this.syncing;
+  }
 
   commit(): Promise<void> {
     if (this.committed) {
@@ -137,15 +169,17 @@ class LocalStagedBlob implements StagedBlob {
       return Promise.reject(new Error(`Staged blob ${this.handle} was discarded; cannot commit`));
     }
     // Concurrent calls share one attempt; a failed attempt may be retried.
-    this.committing ??= this.publish().then(
-      () => {
-        this.committed = true;
-      },
-      (error: unknown) => {
-        this.committing = undefined;
-        throw error;
-      },
-    );
+    this.committing ??= this.sync()
+      .then(() => this.publish())
+      .then(
+        () => {
+          this.committed = true;
+        },
+        (error: unknown) => {
+          this.committing = undefined;
+          throw error;
+        },
+      );
     return this.committing;
   }
 
@@ -197,8 +231,8 @@ export class LocalDiskBlobStore extends BlobStore {
       await mkdir(this.stagingDir, { recursive: true });
       // Created before any byte flows, so the cleanup below can never run ahead of the creation.
       file = await open(tempPath, 'wx');
-      // The stream fsyncs before it finishes, and the pipeline settles only then.
-      await pipeline(source, hasher, new FlushingWriteStream(file));
+      // The stream fsyncs before it finishes (unless deferred), and the pipeline settles only then.
+      await pipeline(source, hasher, new FlushingWriteStream(file, !options.deferSync));
       await file.close();
     } catch (error) {
       // Also covers failures before the pipeline ran, so the caller can rely on one behaviour.
@@ -208,10 +242,16 @@ export class LocalDiskBlobStore extends BlobStore {
       throw storageError(error);
     }
     const handle = hasher.digest();
-    return new LocalStagedBlob(tempPath, handle, hasher.size, hasher.crc32, () =>
-      this.publish(tempPath, handle).catch((error: unknown) => {
-        throw storageError(error);
-      }),
+    return new LocalStagedBlob(
+      tempPath,
+      handle,
+      hasher.size,
+      hasher.crc32,
+      () =>
+        this.publish(tempPath, handle).catch((error: unknown) => {
+          throw storageError(error);
+        }),
+      !options.deferSync,
     );
   }
 

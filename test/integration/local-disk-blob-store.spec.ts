@@ -124,6 +124,26 @@ describe('LocalDiskBlobStore', () => {
   });
 
   describe('two-phase commit', () => {
+    it('should stage with deferSync, then sync and commit (sync also being part of commit)', async () => {
+      const deferred = await store.stage(streamOf('hello'), { deferSync: true });
+      expect(deferred).toMatchObject({ handle: HELLO_SHA256, size: 5 });
+      await Promise.all([deferred.sync(), deferred.sync()]);
+      await deferred.commit();
+      await deferred.sync(); // After the commit: nothing left to do.
+      expect((await readAll(await store.get(HELLO_SHA256))).toString()).toBe('hello');
+
+      const unsynced = await store.stage(streamOf('bye'), { deferSync: true });
+      await unsynced.commit();
+      expect((await readAll(await store.get(sha256('bye')))).toString()).toBe('bye');
+      await unsynced.discard();
+      await expect(unsynced.sync()).resolves.toBeUndefined();
+
+      const dropped = await store.stage(streamOf('gone'), { deferSync: true });
+      await dropped.discard();
+      await expect(dropped.sync()).rejects.toThrow(/discarded/);
+      expect(await stagingFiles(root)).toEqual([]);
+    });
+
     it('should store identical bytes once and leave the existing file untouched', async () => {
       await store.put(streamOf('same bytes'));
       const handle = sha256('same bytes');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { cursorBatches, type CursorBatch } from '../../database/cursor.js';
 import { Blob } from './blob.entity.js';
 import { DatasetFile } from './dataset-file.entity.js';
 import { runTransaction, type TransactionOptions } from '../../database/transaction.js';
@@ -205,14 +206,6 @@ export class DatasetFilesRepository {
     return rows.length > 0;
   }
 
-  async anyNamed(manager: EntityManager, manifestId: number, names: string[]): Promise<boolean> {
-    if (names.length === 0) {
-      return false;
-    }
-    const count = await manager.count(DatasetFile, { where: { manifestId, filename: In(names) } });
-    return count > 0;
-  }
-
   /** Names `<prefix>/<digits>` in use, for numbering a new file in that directory. */
   async numberedNames(
     manager: EntityManager,
@@ -229,23 +222,64 @@ export class DatasetFilesRepository {
   }
 
   /**
-   * Records the blob and takes its row lock (held until the transaction ends): the collector
-   * locks the same row before deleting bytes, so the two can never interleave.
+   * Records the blobs and takes their row locks (held until the transaction ends), in handle
+   * order so that two uploads sharing blobs cannot deadlock: the collector locks the same rows
+   * before deleting bytes, so the two can never interleave. Handles must be distinct.
    */
-  async claimBlob(
+  async claimBlobs(
     manager: EntityManager,
-    blob: { handle: string; size: number; crc32: number },
+    blobs: readonly { handle: string; size: number; crc32: number }[],
   ): Promise<void> {
+    if (blobs.length === 0) {
+      return;
+    }
     // The update also fills in the checksum of a blob stored before checksums were recorded.
     await manager.query(
-      `INSERT INTO blobs (handle, size, crc32) VALUES ($1, $2, $3)
+      `INSERT INTO blobs (handle, size, crc32)
+       SELECT b.handle, b.size, b.crc32
+       FROM unnest($1::text[], $2::int8[], $3::int8[]) AS b(handle, size, crc32)
+       ORDER BY b.handle
        ON CONFLICT (handle) DO UPDATE SET size = EXCLUDED.size, crc32 = EXCLUDED.crc32`,
-      [blob.handle, blob.size, blob.crc32],
+      [
+        blobs.map((blob) => blob.handle),
+        blobs.map((blob) => blob.size),
+        blobs.map((blob) => blob.crc32),
+      ],
     );
   }
 
-  async insertFile(manager: EntityManager, file: Partial<DatasetFile>): Promise<void> {
-    await manager.insert(DatasetFile, file);
+  /** Which of `names` are files of the manifest. */
+  async existingNames(
+    manager: EntityManager,
+    manifestId: number,
+    names: string[],
+  ): Promise<Set<string>> {
+    if (names.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<{ filename: string }[]>(
+      'SELECT filename FROM dataset_files WHERE manifest_id = $1 AND filename = ANY($2::text[])',
+      [manifestId, names],
+    );
+    return new Set(rows.map((row) => row.filename));
+  }
+
+  /** Which of `names` have files of the manifest under `name/` (as hasFileUnder, set-based). */
+  async namesWithFilesUnder(
+    manager: EntityManager,
+    manifestId: number,
+    names: string[],
+  ): Promise<Set<string>> {
+    if (names.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<{ name: string }[]>(
+      `SELECT n.name FROM unnest($2::text[]) AS n(name)
+       WHERE EXISTS (SELECT 1 FROM dataset_files f WHERE f.manifest_id = $1
+         AND f.filename >= n.name || '/' AND f.filename < n.name || '0')`,
+      [manifestId, names],
+    );
+    return new Set(rows.map((row) => row.name));
   }
 
   /** Deletes a file of the manifest; answers its blob, or undefined when there was none. */
@@ -296,14 +330,23 @@ export class DatasetFilesRepository {
     );
   }
 
-  async allMetadata(datasetId: number): Promise<{ filename: string; metadata: string }[]> {
-    return this.dataSource
-      .getRepository(DatasetFile)
-      .createQueryBuilder('f')
-      .select(['f.filename AS filename', 'f.metadata AS metadata'])
-      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
-      .orderBy('f.id')
-      .getRawMany();
+  /**
+   * Every file's `[filename, metadata]`, in batches from a cursor, in the order the files were
+   * added: the order of the dataset's `files` map, whatever the names look like.
+   */
+  metadataBatches(
+    datasetId: number,
+  ): AsyncGenerator<CursorBatch<[string, string]>, void, undefined> {
+    return cursorBatches<{ filename: string; metadata: string }, [string, string]>(
+      this.dataSource,
+      {
+        sql: `SELECT f.filename, f.metadata FROM dataset_files f
+              WHERE f.manifest_id = (SELECT d.manifest_id FROM datasets d WHERE d.id = $1)
+              ORDER BY f.id`,
+        parameters: [datasetId],
+      },
+      (rows) => rows.map((row) => [row.filename, row.metadata]),
+    );
   }
 
   /** Every file of a dataset with its size, for archives, in insertion order. */
@@ -312,6 +355,18 @@ export class DatasetFilesRepository {
       .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
       .orderBy('f.id')
       .getRawMany<FileRow>();
+  }
+
+  /**
+   * As {@link filesOf}, in batches from a cursor (memory holds one batch, however many files):
+   * for archives of datasets too large to list at once.
+   */
+  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<FileRow>, void, undefined> {
+    const [sql, parameters] = this.fileQuery(this.dataSource.manager)
+      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
+      .orderBy('f.id')
+      .getQueryAndParameters();
+    return cursorBatches<FileRow, FileRow>(this.dataSource, { sql, parameters }, (rows) => rows);
   }
 
   /**

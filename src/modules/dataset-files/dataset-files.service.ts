@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BadRequestError, NotFoundError } from '../../common/errors/domain-error.js';
+import { firstBatch, type BatchedAnswer, type CursorBatch } from '../../database/cursor.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
@@ -56,35 +57,40 @@ export class DatasetFilesService {
   /**
    * Adds staged blobs to a dataset under their requested names, all or nothing, in one
    * transaction; the bytes become readable before the references do. Answers in the given order.
+   *
+   * Work that grows with the number of entries happens outside the dataset's row lock: the
+   * staged bytes are made durable (many fsyncs in flight at once) before the transaction, and
+   * inside it the blobs are claimed (their rows locked, in handle order) and moved into place
+   * first. The dataset row is locked last, for the names (a few set-based queries) and one
+   * insert of every file row.
    */
   async addStaged(
     datasetId: number,
     entries: { name: NormalisedName; requested: string; blob: StagedBlob }[],
   ): Promise<NamedFileJson[]> {
+    const blobs = [...new Map(entries.map((entry) => [entry.blob.handle, entry.blob])).values()];
     const committed: string[] = [];
     try {
+      await forEachConcurrently(blobs, IO_CONCURRENCY, (blob) => blob.sync());
       return await this.files.transaction(
         async (manager) => {
+          // Every uploader claims blobs before it locks the dataset, so two never deadlock.
+          await this.files.claimBlobs(manager, blobs);
+          await forEachConcurrently(blobs, IO_CONCURRENCY, async (blob) => {
+            await blob.commit();
+            committed.push(blob.handle);
+          });
           const manifestId = await this.ensureOwnManifest(manager, datasetId);
-          const added: NamedFileJson[] = [];
-          for (const entry of entries) {
-            const filename = await this.resolveName(
-              manager,
-              manifestId,
-              entry.name,
-              entry.requested,
-            );
-            await this.files.claimBlob(manager, entry.blob);
-            await this.files.insertFile(manager, {
-              manifestId,
-              filename,
-              blobHandle: entry.blob.handle,
-              metadata: '',
-            });
-            await entry.blob.commit();
-            committed.push(entry.blob.handle);
-            added.push({ filename, handle: entry.blob.handle });
-          }
+          const filenames = await this.resolveNames(manager, manifestId, entries);
+          const added = entries.map((entry, i) => ({
+            filename: filenames[i],
+            handle: entry.blob.handle,
+          }));
+          await this.files.insertMany(
+            manager,
+            manifestId,
+            added.map((file) => ({ ...file, metadata: '' })),
+          );
           return added;
           // Not retried: bytes published by a failed attempt may be collected before a retry
           // could reference them again.
@@ -157,10 +163,12 @@ export class DatasetFilesService {
     return (await this.getFile(datasetId, filename)).metadata;
   }
 
-  /** Filename -> metadata, in the order the files were added. */
-  async allMetadata(datasetId: number): Promise<Map<string, string>> {
-    const rows = await this.files.allMetadata(datasetId);
-    return new Map(rows.map((row) => [row.filename, row.metadata]));
+  /**
+   * Every file's `[filename, metadata]`, in the order the files were added: the first batch,
+   * read before this resolves, and the rest, if any, to be read.
+   */
+  allMetadata(datasetId: number): Promise<BatchedAnswer<[string, string]>> {
+    return firstBatch(this.files.metadataBatches(datasetId));
   }
 
   /** Every file of a dataset with its size, in the order they were added. */
@@ -168,43 +176,95 @@ export class DatasetFilesService {
     return this.files.filesOf(datasetId);
   }
 
-  /** The name a new file takes, or the UFDL clash error; called under the dataset's lock. */
-  private async resolveName(
-    manager: EntityManager,
-    manifestId: number,
-    name: NormalisedName,
-    requested: string,
-  ): Promise<string> {
-    if (name.kind === 'directory') {
-      // `dir/` means "a new file in dir": the smallest free number.
-      if (name.prefix !== '' && (await this.files.anyNamed(manager, manifestId, [name.prefix]))) {
-        throw badName(requested, 'Directory prefix is already a filename');
-      }
-      const used = await this.files.numberedNames(manager, manifestId, name.prefix);
-      let n = 1;
-      while (used.has(n)) {
-        n += 1;
-      }
-      return this.checkClashes(manager, manifestId, name.prefix ? `${name.prefix}/${n}` : `${n}`);
-    }
-    return this.checkClashes(manager, manifestId, name.name);
+  /**
+   * As {@link filesOf}, in batches read from a cursor as they are consumed, for datasets too
+   * large to list at once. The generator holds a database connection until it is finished or
+   * `return()`ed.
+   */
+  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<StoredFile>, void, undefined> {
+    return this.files.filesOfInBatches(datasetId);
   }
 
-  private async checkClashes(
+  /**
+   * The names new files take, in order, or the UFDL clash error of the first entry that has
+   * one; called under the dataset's lock. Each entry is judged as if the entries before it were
+   * already added, as adding them one by one would; what the manifest holds is asked in a few
+   * set-based queries rather than several per entry.
+   */
+  private async resolveNames(
     manager: EntityManager,
     manifestId: number,
-    filename: string,
-  ): Promise<string> {
-    if (await this.files.anyNamed(manager, manifestId, [filename])) {
-      throw badName(filename, 'Filename already in use');
+    entries: { name: NormalisedName; requested: string }[],
+  ): Promise<string[]> {
+    const asked = new Set<string>();
+    const fileNames: string[] = [];
+    for (const { name } of entries) {
+      const path = name.kind === 'file' ? name.name : name.prefix;
+      if (path !== '') {
+        asked.add(path);
+        parentPrefixes(path).forEach((prefix) => asked.add(prefix));
+      }
+      if (name.kind === 'file') {
+        fileNames.push(name.name);
+      }
     }
-    if (await this.files.hasFileUnder(manager, manifestId, filename)) {
-      throw badName(filename, 'Filename is already a directory prefix');
+    const existing = await this.files.existingNames(manager, manifestId, [...asked]);
+    const existingDirs = await this.files.namesWithFilesUnder(manager, manifestId, fileNames);
+    const added = new Set<string>();
+    const addedDirs = new Set<string>();
+    /** Per directory ('' for the top), the numbers `dir/<digits>` the batch has taken. */
+    const addedNumbers = new Map<string, Set<number>>();
+    const isName = (name: string) => existing.has(name) || added.has(name);
+    const numbersIn = new Map<string, Set<number>>();
+
+    const resolved: string[] = [];
+    for (const { name, requested } of entries) {
+      let filename: string;
+      let hasFilesUnder: boolean;
+      if (name.kind === 'directory') {
+        // `dir/` means "a new file in dir": the smallest free number.
+        if (name.prefix !== '' && isName(name.prefix)) {
+          throw badName(requested, 'Directory prefix is already a filename');
+        }
+        let used = numbersIn.get(name.prefix);
+        if (!used) {
+          used = await this.files.numberedNames(manager, manifestId, name.prefix);
+          numbersIn.set(name.prefix, used);
+        }
+        const taken = addedNumbers.get(name.prefix);
+        let n = 1;
+        while (used.has(n) || taken?.has(n)) {
+          n += 1;
+        }
+        filename = name.prefix ? `${name.prefix}/${n}` : `${n}`;
+        hasFilesUnder = await this.files.hasFileUnder(manager, manifestId, filename);
+      } else {
+        filename = name.name;
+        hasFilesUnder = existingDirs.has(filename);
+      }
+      const parents = parentPrefixes(filename);
+      if (isName(filename)) {
+        throw badName(filename, 'Filename already in use');
+      }
+      if (hasFilesUnder || addedDirs.has(filename)) {
+        throw badName(filename, 'Filename is already a directory prefix');
+      }
+      if (parents.some(isName)) {
+        throw badName(filename, 'Directory prefix is already a filename');
+      }
+      added.add(filename);
+      parents.forEach((prefix) => addedDirs.add(prefix));
+      const slash = filename.lastIndexOf('/');
+      const last = filename.slice(slash + 1);
+      if (/^[0-9]+$/.test(last)) {
+        const dir = slash < 0 ? '' : filename.slice(0, slash);
+        const numbers = addedNumbers.get(dir) ?? new Set<number>();
+        numbers.add(Number(last));
+        addedNumbers.set(dir, numbers);
+      }
+      resolved.push(filename);
     }
-    if (await this.files.anyNamed(manager, manifestId, parentPrefixes(filename))) {
-      throw badName(filename, 'Directory prefix is already a filename');
-    }
-    return filename;
+    return resolved;
   }
 
   /**
@@ -392,6 +452,34 @@ export class DatasetFilesService {
     const handles = await this.files.handlesIn(manager, manifestId);
     await this.files.deleteManifest(manager, manifestId);
     return handles;
+  }
+}
+
+/** Staged files fsynced, or blobs moved into place, at once: enough to keep a disk's queue full. */
+const IO_CONCURRENCY = 32;
+
+/** Runs `work` on every item, at most `limit` at a time; the first failure is thrown once all settled. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next];
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) {
+    throw failure.error;
   }
 }
 

@@ -40,9 +40,9 @@ export class DatasetsController {
   async list(
     @CurrentUser() caller: Caller,
     @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return `[${sendList(response, await this.datasets.list(caller, request)).join(',')}]`;
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendList(response, await this.datasets.list(caller, request));
   }
 
   @Post('create')

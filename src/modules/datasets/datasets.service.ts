@@ -26,6 +26,7 @@ import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import { Dataset } from './dataset.entity.js';
 import { datasetJsonText, datasetViewJson } from './dataset.mapper.js';
+import { JsonText } from '../../common/http/json-stream.js';
 import { DatasetsRepository, type DatasetView, type OwnedDataset } from './datasets.repository.js';
 
 export const DATASET_SLUG_MAX = 95;
@@ -188,19 +189,19 @@ export class DatasetsService implements OnModuleInit {
   }
 
   /** Each dataset's JSON as text, like {@link retrieve}'s, so its files keep their order. */
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<string>> {
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<JsonText>> {
     const query = this.datasets.listQuery('d');
     const members = this.access.memberTeamsCondition(caller, 'd_project.team_id');
     if (members) {
       // Public datasets are listed for everyone, anonymous callers included (spec Part A 8).
       query.andWhere(`(d.is_public = true OR ${members.sql})`, members.parameters);
     }
-    const result = await executeList(query, 'd', DATASET_FILTER, request);
-    const files = await this.files.filesMaps(result.items.map((dataset) => dataset.id));
-    const items = result.items.map((dataset) =>
-      datasetJsonText(dataset, files.get(dataset.id) ?? new Map()),
-    );
-    return { ...result, items };
+    return executeList(query, 'd', DATASET_FILTER, request, async (datasets) => {
+      const files = await this.files.filesMaps(datasets.map((dataset) => dataset.id));
+      return datasets.map(
+        (dataset) => new JsonText(datasetJsonText(dataset, files.get(dataset.id) ?? new Map())),
+      );
+    });
   }
 
   async create(caller: AuthUser, dto: DatasetDto): Promise<string> {

@@ -19,11 +19,8 @@ export class DomainsController {
     summary: 'List data domains (FilterSpec body on pk, name, description; ?limit&cursor)',
   })
   @ApiBody({ required: false, schema: { type: 'object' } })
-  async list(
-    @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<DataDomainJson[]> {
-    return sendList(response, await this.domains.list(request));
+  async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
+    await sendList(response, await this.domains.list(request));
   }
 
   @Get(':pk')

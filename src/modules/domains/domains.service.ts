@@ -31,8 +31,9 @@ export class DomainsService {
   constructor(private readonly domains: DomainsRepository) {}
 
   async list(request: ListRequest): Promise<ListResult<DataDomainJson>> {
-    const result = await executeList(this.domains.listQuery('d'), 'd', DOMAIN_FILTER, request);
-    return { ...result, items: result.items.map(toDataDomainJson) };
+    return executeList(this.domains.listQuery('d'), 'd', DOMAIN_FILTER, request, (domains) =>
+      domains.map(toDataDomainJson),
+    );
   }
 
   async get(pk: number): Promise<DataDomainJson> {

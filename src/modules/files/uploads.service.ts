@@ -7,7 +7,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { BadRequestError, PayloadTooLargeError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type ResolvedConfig } from '../../config/app-config.js';
-import { BlobStore, BlobTooLargeError, type StagedBlob } from '../../storage/blob-store.js';
+import {
+  BlobStore,
+  BlobTooLargeError,
+  type StagedBlob,
+  type StageOptions,
+} from '../../storage/blob-store.js';
 import {
   DatasetFilesService,
   type NamedFileJson,
@@ -50,7 +55,7 @@ export class UploadsService {
     // Everything that can be refused is refused before a byte is stored.
     const name = this.files.normalise(requested);
     this.checkBody(headers, this.config.maxUploadBytes);
-    const blob = await this.stage(body, this.config.maxUploadBytes);
+    const blob = await this.stage(body, { maxBytes: this.config.maxUploadBytes });
     const [added] = await this.files.addStaged(dataset.id, [{ name, requested, blob }]);
     return added;
   }
@@ -89,7 +94,9 @@ export class UploadsService {
         },
         async (entry, content) => {
           const name = this.files.normalise(entry.name);
-          staged.push({ name, requested: entry.name, blob: await this.stage(content) });
+          // Made durable all at once before they are recorded (addStaged), not one by one here.
+          const blob = await this.stage(content, { deferSync: true });
+          staged.push({ name, requested: entry.name, blob });
         },
       );
       return await this.files.addStaged(dataset.id, staged);
@@ -137,10 +144,10 @@ export class UploadsService {
    * Stages through a pass-through so that a refused upload destroys only the pass-through,
    * never the request: the client must still get its 413 on the same socket.
    */
-  private async stage(body: Readable, maxBytes?: number): Promise<StagedBlob> {
+  private async stage(body: Readable, options: StageOptions = {}): Promise<StagedBlob> {
     const relay = relayOf(body);
     try {
-      return await this.blobs.stage(relay, { maxBytes });
+      return await this.blobs.stage(relay, options);
     } catch (error) {
       abandon(body, relay);
       throw error;

@@ -31,11 +31,8 @@ export class LicencesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'List licences (FilterSpec body on pk, name, url; ?limit&cursor)' })
   @ApiBody({ required: false, schema: { type: 'object' } })
-  async list(
-    @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<LicenceJson[]> {
-    return sendList(response, await this.licences.list(request));
+  async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
+    await sendList(response, await this.licences.list(request));
   }
 
   @Post('create')

@@ -43,8 +43,9 @@ export class LicencesService {
   constructor(private readonly licences: LicencesRepository) {}
 
   async list(request: ListRequest): Promise<ListResult<LicenceJson>> {
-    const result = await executeList(this.licences.listQuery('l'), 'l', LICENCE_FILTER, request);
-    return { ...result, items: await this.toJson(result.items) };
+    return executeList(this.licences.listQuery('l'), 'l', LICENCE_FILTER, request, (licences) =>
+      this.toJson(licences),
+    );
   }
 
   async get(pk: number): Promise<LicenceJson> {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
-import { orderedObjectJson } from '../../common/http/ordered-json.js';
+import { sendJsonObject } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { MetadataService } from './metadata.service.js';
 
@@ -16,10 +17,14 @@ export class MetadataController {
   @Get()
   @AllowAnonymous()
   @ApiOperation({ summary: 'Every file’s metadata: {filename: metadata}' })
-  @Header('Content-Type', 'application/json; charset=utf-8')
-  async all(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
-    // Written in upload order whatever the names look like (`1`, `__proto__`).
-    return orderedObjectJson(await this.metadata.all(caller, pk));
+  async all(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { first, rest } = await this.metadata.all(caller, pk);
+    response.status(200);
+    await sendJsonObject(response, first, rest);
   }
 
   @Post('*filename')

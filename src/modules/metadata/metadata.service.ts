@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { BadRequestError } from '../../common/errors/domain-error.js';
+import type { BatchedAnswer } from '../../database/cursor.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 
@@ -29,7 +30,8 @@ export class MetadataService {
     return { metadata: await this.files.getMetadata(dataset.id, filename) };
   }
 
-  async all(caller: Caller, pk: number): Promise<Map<string, string>> {
+  /** `[filename, metadata]` pairs in answer order: a first batch and maybe more to read. */
+  async all(caller: Caller, pk: number): Promise<BatchedAnswer<[string, string]>> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
     return this.files.allMetadata(dataset.id);
   }

@@ -34,9 +34,9 @@ export class ProjectsController {
   async list(
     @CurrentUser() caller: Caller,
     @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ProjectJson[]> {
-    return sendList(response, await this.projects.list(caller, request));
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendList(response, await this.projects.list(caller, request));
   }
 
   @Post('create')

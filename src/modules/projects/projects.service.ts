@@ -73,8 +73,9 @@ export class ProjectsService {
     if (visible) {
       query.andWhere(visible.sql, visible.parameters);
     }
-    const result = await executeList(query, 'p', PROJECT_FILTER, request);
-    return { ...result, items: result.items.map(toProjectJson) };
+    return executeList(query, 'p', PROJECT_FILTER, request, (projects) =>
+      projects.map(toProjectJson),
+    );
   }
 
   async create(caller: AuthUser, dto: ProjectDto): Promise<ProjectJson> {

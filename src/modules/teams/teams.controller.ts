@@ -35,9 +35,9 @@ export class TeamsController {
   async list(
     @CurrentUser() caller: Caller,
     @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TeamJson[]> {
-    return sendList(response, await this.teams.list(caller, request));
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendList(response, await this.teams.list(caller, request));
   }
 
   @Post('create')

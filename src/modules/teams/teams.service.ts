@@ -59,8 +59,7 @@ export class TeamsService {
     if (visible) {
       query.andWhere(visible.sql, visible.parameters);
     }
-    const result = await executeList(query, 't', TEAM_FILTER, request);
-    return { ...result, items: await this.toJson(result.items) };
+    return executeList(query, 't', TEAM_FILTER, request, (teams) => this.toJson(teams));
   }
 
   async create(caller: AuthUser, name: string): Promise<TeamJson> {

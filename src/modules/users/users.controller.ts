@@ -32,11 +32,8 @@ export class UsersController {
   @AdminOnly()
   @ApiOperation({ summary: 'List users (site admins; FilterSpec body, optional ?limit&cursor)' })
   @ApiBody({ required: false, schema: { type: 'object' } })
-  async list(
-    @ListParams() request: ListRequest,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UserJson[]> {
-    return sendList(response, await this.users.list(request));
+  async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
+    await sendList(response, await this.users.list(request));
   }
 
   @Post('create')

@@ -113,8 +113,9 @@ export class UsersService {
   }
 
   async list(request: ListRequest): Promise<ListResult<UserJson>> {
-    const result = await executeList(this.users.listQuery('u'), 'u', USER_FILTER, request);
-    return { ...result, items: result.items.map(toUserJson) };
+    return executeList(this.users.listQuery('u'), 'u', USER_FILTER, request, (users) =>
+      users.map(toUserJson),
+    );
   }
 
   /**
