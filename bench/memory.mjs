@@ -159,9 +159,10 @@ async function benchList() {
       const t0 = performance.now();
       await db.query(
         `WITH m AS (INSERT INTO file_manifests SELECT FROM generate_series(1, $2) RETURNING id)
-         INSERT INTO datasets (name, project_id, licence_id, slug, manifest_id, description)
-         SELECT 'bench-' || m.id, $1, 11, 'bench-' || m.id, m.id, 'a dataset of the list benchmark'
-         FROM m`,
+         INSERT INTO datasets (name, project_id, team_id, licence_id, slug, manifest_id, description)
+         SELECT 'bench-' || m.id, $1, p.team_id, 11, 'bench-' || m.id, m.id,
+                'a dataset of the list benchmark'
+         FROM m, projects p WHERE p.id = $1`,
         [project, count - seeded],
       );
       await db.query('ANALYZE');

@@ -16,8 +16,8 @@ const ADMIN = { username: 'link-admin', password: 'link-admin-password' };
 /**
  * A real Strata process killed after it moved an upload's bytes into place and before the
  * transaction recording them committed. The test holds the point open with a PostgreSQL lock:
- * an uncommitted row for the second entry of a files-multi upload, which the server's insert of
- * that row waits for, with the first entry's bytes already linked.
+ * a files-multi upload claims its blob rows and moves every entry's bytes into place before it
+ * locks the dataset row, which this test's session holds.
  */
 describe('a server killed between linking a blob and committing its row', () => {
   let database: TestDatabase;
@@ -79,7 +79,7 @@ describe('a server killed between linking a blob and committing its row', () => 
     const second = sha256('the entry the server waits for');
 
     await client.query('BEGIN');
-    await client.query('INSERT INTO blobs (handle, size) VALUES ($1, 0)', [second]);
+    await client.query('SELECT 1 FROM datasets WHERE id = $1 FOR UPDATE', [dataset.body.pk]);
     const upload = fetch(`http://127.0.0.1:${port}/v1/datasets/${dataset.body.pk}/files-multi`, {
       method: 'POST',
       headers: {
@@ -92,7 +92,7 @@ describe('a server killed between linking a blob and committing its row', () => 
         storedEntry('second.txt', 'the entry the server waits for'),
       ]),
     }).catch(() => undefined); // The server dies under it.
-    // The server's insert of the second row now waits for this session.
+    // The server's lock of the dataset row now waits for this session.
     await eventually(async () => {
       const waiting = await client.query(
         `SELECT 1 FROM pg_stat_activity
@@ -101,6 +101,7 @@ describe('a server killed between linking a blob and committing its row', () => 
       return waiting.rows.length > 0;
     }, 20_000);
     expect(await exists(blobPath(first))).toBe(true);
+    expect(await exists(blobPath(second))).toBe(true);
 
     await stopServerProcess(server, 'SIGKILL');
     server = undefined;
@@ -115,8 +116,12 @@ describe('a server killed between linking a blob and committing its row', () => 
     // Bytes with no row are kept for an hour (they may be an upload about to commit): age them.
     const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
     await utimes(blobPath(first), twoHoursAgo, twoHoursAgo);
+    await utimes(blobPath(second), twoHoursAgo, twoHoursAgo);
     token = await start();
-    await eventually(async () => !(await exists(blobPath(first))), 20_000);
+    await eventually(
+      async () => !(await exists(blobPath(first))) && !(await exists(blobPath(second))),
+      20_000,
+    );
     expect((await client.query('SELECT * FROM blobs')).rows).toEqual([]);
 
     // Still consistent: the same bytes upload and read back whole.
