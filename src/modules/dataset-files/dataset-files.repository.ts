@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -14,6 +15,54 @@ export interface FileRow {
   /** Unsigned; null for blobs stored before checksums were recorded. */
   crc32: number | null;
   metadata: string;
+}
+
+/** A file row with its id, the key listings are paged by. */
+export interface PagedFileRow extends FileRow {
+  id: string;
+}
+
+/** How a zip lays out each file's local record (see zip-writer): what archiveSummary sums. */
+export interface LocalRecordLayout {
+  /** Fixed bytes of a local header (the name's follow). */
+  headerBytes: number;
+  /** Sizes and offsets from this up take ZIP64 fields... */
+  zip64From: number;
+  /** ...which add this many bytes to the local header. */
+  zip64ExtraBytes: number;
+}
+
+/** Totals over a manifest's files, in their order, from one snapshot. */
+export interface ArchiveSummary {
+  manifestId: number;
+  count: number;
+  nameBytes: number;
+  dataBytes: number;
+  zip64Sizes: number;
+  zip64Offsets: number;
+  zip64Entries: number;
+  /** Whether a blob has no recorded CRC-32. */
+  legacy: boolean;
+  /** SHA-256 of the ordered (name, blob, CRC known) list, as {@link FileListDigest} makes it. */
+  digest: string;
+}
+
+/**
+ * The digest archiveSummary computes in SQL, computed again over rows as they are listed, so an
+ * archive can tell that the files changed under it. Each file adds its name's UTF-8 length, `:`,
+ * its name, its handle (64 characters) and `+` (CRC-32 recorded) or `-`.
+ */
+export class FileListDigest {
+  private readonly hash: Hash = createHash('sha256');
+
+  update(row: FileRow): void {
+    const known = row.crc32 === null ? '-' : '+';
+    this.hash.update(`${Buffer.byteLength(row.filename)}:${row.filename}${row.handle}${known}`);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
 }
 
 /**
@@ -295,6 +344,53 @@ export class DatasetFilesRepository {
       .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
       .orderBy('f.id')
       .getRawMany<FileRow>();
+  }
+
+  /**
+   * Totals for a zip of a dataset's files, in one statement (one snapshot), without sending a
+   * row: each file's local record offset is a running sum in insertion order. Undefined when the
+   * dataset is gone.
+   */
+  async archiveSummary(
+    datasetId: number,
+    layout: LocalRecordLayout,
+  ): Promise<ArchiveSummary | undefined> {
+    const rows = await this.dataSource.query<ArchiveSummary[]>(
+      `WITH m AS (SELECT manifest_id AS id FROM datasets WHERE id = $1),
+       e AS (
+         SELECT f.id, f.filename, f.blob_handle, b.size, b.crc32, octet_length(f.filename) AS n,
+           sum($2 + octet_length(f.filename) + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END + b.size)
+             OVER (ORDER BY f.id) AS record_end,
+           $2 + octet_length(f.filename) + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END + b.size
+             AS record
+         FROM dataset_files f JOIN blobs b ON b.handle = f.blob_handle
+         WHERE f.manifest_id = (SELECT id FROM m)
+       )
+       SELECT (SELECT id FROM m) AS "manifestId",
+         count(*)::int AS count,
+         coalesce(sum(n), 0)::float8 AS "nameBytes",
+         coalesce(sum(size), 0)::float8 AS "dataBytes",
+         count(*) FILTER (WHERE size >= $3)::int AS "zip64Sizes",
+         count(*) FILTER (WHERE record_end - record >= $3)::int AS "zip64Offsets",
+         count(*) FILTER (WHERE size >= $3 OR record_end - record >= $3)::int AS "zip64Entries",
+         coalesce(bool_or(crc32 IS NULL), false) AS legacy,
+         encode(sha256(convert_to(coalesce(string_agg(
+           n || ':' || filename || blob_handle || CASE WHEN crc32 IS NULL THEN '-' ELSE '+' END,
+           '' ORDER BY id), ''), 'UTF8')), 'hex') AS digest
+       FROM e`,
+      [datasetId, layout.headerBytes, layout.zip64From, layout.zip64ExtraBytes],
+    );
+    return rows[0]?.manifestId === null ? undefined : rows[0];
+  }
+
+  /** A page of a manifest's files in insertion order, after the file `afterId` (keyset). */
+  async filesPage(manifestId: number, afterId: string, limit: number): Promise<PagedFileRow[]> {
+    return this.fileQuery(this.dataSource.manager)
+      .addSelect('f.id::text', 'id')
+      .where('f.manifest_id = :manifestId AND f.id > :afterId', { manifestId, afterId })
+      .orderBy('f.id')
+      .limit(limit)
+      .getRawMany<PagedFileRow>();
   }
 
   /**

@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
-import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
+import {
+  DatasetFilesRepository,
+  FileListDigest,
+  type ArchiveSummary,
+  type FileRow,
+  type LocalRecordLayout,
+} from './dataset-files.repository.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
 
 /** UFDL's NamedFile JSON: what add_file, add_files and delete_file answer. */
@@ -13,6 +19,18 @@ export interface NamedFileJson {
 }
 
 export type StoredFile = FileRow;
+export type { ArchiveSummary, LocalRecordLayout };
+
+/** Rows per listing query: an archive of any size holds about this many in memory. */
+const LISTING_PAGE_ROWS = 2000;
+
+/** The files of an archive changed while it was being written (they are not as summarised). */
+export class FilesChangedError extends Error {
+  constructor() {
+    super("The dataset's files changed while the archive was being written");
+    this.name = 'FilesChangedError';
+  }
+}
 
 /**
  * The files of dataset versions: references from a dataset to stored blobs, with their names
@@ -148,6 +166,48 @@ export class DatasetFilesService {
   /** Every file of a dataset with its size, in the order they were added. */
   filesOf(datasetId: number): Promise<StoredFile[]> {
     return this.files.filesOf(datasetId);
+  }
+
+  /** Totals for an archive of a dataset's files, from one snapshot; undefined when it is gone. */
+  archiveSummary(
+    datasetId: number,
+    layout: LocalRecordLayout,
+  ): Promise<ArchiveSummary | undefined> {
+    return this.files.archiveSummary(datasetId, layout);
+  }
+
+  /**
+   * The summarised files in insertion order, listed a page at a time (the next page is asked
+   * for while this one is consumed), so memory stays bounded however many there are, and no
+   * connection or snapshot is held while a slow client downloads. Pages come from different
+   * snapshots: a listing that ends unlike the summary throws {@link FilesChangedError}.
+   */
+  async *archiveFiles(summary: ArchiveSummary): AsyncGenerator<StoredFile> {
+    const digest = new FileListDigest();
+    let page = this.files.filesPage(summary.manifestId, '0', LISTING_PAGE_ROWS);
+    for (;;) {
+      const rows = await page;
+      const full = rows.length === LISTING_PAGE_ROWS;
+      if (full) {
+        page = this.files.filesPage(
+          summary.manifestId,
+          rows[rows.length - 1].id,
+          LISTING_PAGE_ROWS,
+        );
+        // Failures surface when the page is awaited; until then it is handled here.
+        page.catch(() => undefined);
+      }
+      for (const row of rows) {
+        digest.update(row);
+        yield row;
+      }
+      if (!full) {
+        break;
+      }
+    }
+    if (digest.digest() !== summary.digest) {
+      throw new FilesChangedError();
+    }
   }
 
   /** The name a new file takes, or the UFDL clash error; called under the dataset's lock. */
