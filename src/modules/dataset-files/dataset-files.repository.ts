@@ -1,4 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -17,9 +16,10 @@ export interface FileRow {
   metadata: string;
 }
 
-/** A file row with its id, the key listings are paged by. */
+/** A file row with its id (the key listings are paged by) and its part of the fingerprint. */
 export interface PagedFileRow extends FileRow {
   id: string;
+  fingerprint: string;
 }
 
 /** How a zip lays out each file's local record (see zip-writer): what archiveSummary sums. */
@@ -43,25 +43,32 @@ export interface ArchiveSummary {
   zip64Entries: number;
   /** Whether a blob has no recorded CRC-32. */
   legacy: boolean;
-  /** SHA-256 of the ordered (name, blob, CRC known) list, as {@link FileListDigest} makes it. */
-  digest: string;
+  /** The sum of the files' {@link FILE_FINGERPRINT}s, as decimal text. */
+  fingerprint: string;
 }
 
 /**
- * The digest archiveSummary computes in SQL, computed again over rows as they are listed, so an
- * archive can tell that the files changed under it. Each file adds its name's UTF-8 length, `:`,
- * its name, its handle (64 characters) and `+` (CRC-32 recorded) or `-`.
+ * Each file's part of a listing's fingerprint: a 64-bit hash of its name, its blob (64
+ * characters) and whether that blob's CRC-32 is recorded, seeded with the row id, which
+ * carries the order. Summed over a listing it changes whenever a file is added, removed,
+ * renamed, reordered or given other bytes, and costs no sort (an ordered digest of 100,000
+ * names does).
  */
-export class FileListDigest {
-  private readonly hash: Hash = createHash('sha256');
+const FILE_FINGERPRINT = `hashtextextended(
+  f.filename || f.blob_handle || CASE WHEN b.crc32 IS NULL THEN '-' ELSE '+' END, f.id)`;
 
-  update(row: FileRow): void {
-    const known = row.crc32 === null ? '-' : '+';
-    this.hash.update(`${Buffer.byteLength(row.filename)}:${row.filename}${row.handle}${known}`);
+/** Sums the fingerprints of listed rows, to compare with a summary's. */
+export class FileListFingerprint {
+  private sum = 0n;
+  private rows = 0;
+
+  add(row: PagedFileRow): void {
+    this.sum += BigInt(row.fingerprint);
+    this.rows += 1;
   }
 
-  digest(): string {
-    return this.hash.digest('hex');
+  matches(summary: ArchiveSummary): boolean {
+    return this.rows === summary.count && this.sum === BigInt(summary.fingerprint);
   }
 }
 
@@ -347,46 +354,63 @@ export class DatasetFilesRepository {
   }
 
   /**
-   * Totals for a zip of a dataset's files, in one statement (one snapshot), without sending a
-   * row: each file's local record offset is a running sum in insertion order. Undefined when the
-   * dataset is gone.
+   * Totals for a zip of a dataset's files, from one snapshot, without sending a row. Only an
+   * archive that may pass 4 GiB needs each file's offset (a running sum in file order, which
+   * costs a sort), for the ZIP64 fields. Undefined when the dataset is gone.
    */
   async archiveSummary(
     datasetId: number,
     layout: LocalRecordLayout,
   ): Promise<ArchiveSummary | undefined> {
-    const rows = await this.dataSource.query<ArchiveSummary[]>(
-      `WITH m AS (SELECT manifest_id AS id FROM datasets WHERE id = $1),
-       e AS (
-         SELECT f.id, f.filename, f.blob_handle, b.size, b.crc32, octet_length(f.filename) AS n,
-           sum($2 + octet_length(f.filename) + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END + b.size)
-             OVER (ORDER BY f.id) AS record_end,
-           $2 + octet_length(f.filename) + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END + b.size
-             AS record
-         FROM dataset_files f JOIN blobs b ON b.handle = f.blob_handle
-         WHERE f.manifest_id = (SELECT id FROM m)
-       )
-       SELECT (SELECT id FROM m) AS "manifestId",
-         count(*)::int AS count,
-         coalesce(sum(n), 0)::float8 AS "nameBytes",
-         coalesce(sum(size), 0)::float8 AS "dataBytes",
-         count(*) FILTER (WHERE size >= $3)::int AS "zip64Sizes",
-         count(*) FILTER (WHERE record_end - record >= $3)::int AS "zip64Offsets",
-         count(*) FILTER (WHERE size >= $3 OR record_end - record >= $3)::int AS "zip64Entries",
-         coalesce(bool_or(crc32 IS NULL), false) AS legacy,
-         encode(sha256(convert_to(coalesce(string_agg(
-           n || ':' || filename || blob_handle || CASE WHEN crc32 IS NULL THEN '-' ELSE '+' END,
-           '' ORDER BY id), ''), 'UTF8')), 'hex') AS digest
-       FROM e`,
-      [datasetId, layout.headerBytes, layout.zip64From, layout.zip64ExtraBytes],
-    );
-    return rows[0]?.manifestId === null ? undefined : rows[0];
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [totals] = await manager.query<Omit<ArchiveSummary, 'zip64Offsets' | 'zip64Entries'>[]>(
+        `SELECT d.manifest_id AS "manifestId",
+           count(f.id)::int AS count,
+           coalesce(sum(octet_length(f.filename)), 0)::float8 AS "nameBytes",
+           coalesce(sum(b.size), 0)::float8 AS "dataBytes",
+           count(f.id) FILTER (WHERE b.size >= $2)::int AS "zip64Sizes",
+           coalesce(bool_or(f.id IS NOT NULL AND b.crc32 IS NULL), false) AS legacy,
+           coalesce(sum(${FILE_FINGERPRINT}), 0)::text AS fingerprint
+         FROM datasets d
+         LEFT JOIN dataset_files f ON f.manifest_id = d.manifest_id
+         LEFT JOIN blobs b ON b.handle = f.blob_handle
+         WHERE d.id = $1
+         GROUP BY d.manifest_id`,
+        [datasetId, layout.zip64From],
+      );
+      if (totals === undefined) {
+        return undefined;
+      }
+      const localBytes =
+        totals.count * layout.headerBytes +
+        totals.nameBytes +
+        totals.zip64Sizes * layout.zip64ExtraBytes +
+        totals.dataBytes;
+      if (localBytes <= layout.zip64From) {
+        // No local record can start at or past the ZIP64 limit.
+        return { ...totals, zip64Offsets: 0, zip64Entries: totals.zip64Sizes };
+      }
+      const [far] = await manager.query<{ zip64Offsets: number; zip64Entries: number }[]>(
+        `SELECT count(*) FILTER (WHERE record_end - record >= $3)::int AS "zip64Offsets",
+           count(*) FILTER (WHERE size >= $3 OR record_end - record >= $3)::int AS "zip64Entries"
+         FROM (
+           SELECT b.size, sum(r.record) OVER (ORDER BY f.id) AS record_end, r.record
+           FROM dataset_files f JOIN blobs b ON b.handle = f.blob_handle,
+             LATERAL (SELECT $2 + octet_length(f.filename) + b.size
+               + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END AS record) r
+           WHERE f.manifest_id = $1
+         ) e`,
+        [totals.manifestId, layout.headerBytes, layout.zip64From, layout.zip64ExtraBytes],
+      );
+      return { ...totals, ...far };
+    });
   }
 
   /** A page of a manifest's files in insertion order, after the file `afterId` (keyset). */
   async filesPage(manifestId: number, afterId: string, limit: number): Promise<PagedFileRow[]> {
     return this.fileQuery(this.dataSource.manager)
       .addSelect('f.id::text', 'id')
+      .addSelect(`${FILE_FINGERPRINT}::text`, 'fingerprint')
       .where('f.manifest_id = :manifestId AND f.id > :afterId', { manifestId, afterId })
       .orderBy('f.id')
       .limit(limit)

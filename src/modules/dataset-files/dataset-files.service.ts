@@ -5,7 +5,7 @@ import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import {
   DatasetFilesRepository,
-  FileListDigest,
+  FileListFingerprint,
   type ArchiveSummary,
   type FileRow,
   type LocalRecordLayout,
@@ -183,7 +183,7 @@ export class DatasetFilesService {
    * snapshots: a listing that ends unlike the summary throws {@link FilesChangedError}.
    */
   async *archiveFiles(summary: ArchiveSummary): AsyncGenerator<StoredFile> {
-    const digest = new FileListDigest();
+    const listed = new FileListFingerprint();
     let page = this.files.filesPage(summary.manifestId, '0', LISTING_PAGE_ROWS);
     for (;;) {
       const rows = await page;
@@ -198,14 +198,14 @@ export class DatasetFilesService {
         page.catch(() => undefined);
       }
       for (const row of rows) {
-        digest.update(row);
+        listed.add(row);
         yield row;
       }
       if (!full) {
         break;
       }
     }
-    if (digest.digest() !== summary.digest) {
+    if (!listed.matches(summary)) {
       throw new FilesChangedError();
     }
   }

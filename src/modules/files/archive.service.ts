@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -132,7 +133,7 @@ export class ArchiveService {
       format === 'zip' && !summary.legacy
         ? {
             length: zipLength(summary),
-            etag: `"${ZIP_LAYOUT_VERSION}-${summary.digest}"`,
+            etag: `"${ZIP_LAYOUT_VERSION}-${fingerprintTag(summary)}"`,
           }
         : undefined;
     return {
@@ -268,6 +269,14 @@ export class ArchiveService {
       throw error;
     }
   }
+}
+
+/** The summary's fingerprint, opaque and short (row ids and hash sums are nobody's business). */
+function fingerprintTag(summary: ArchiveSummary): string {
+  return createHash('sha256')
+    .update(`${summary.count}:${summary.fingerprint}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /**
