@@ -6,6 +6,7 @@ import { Datasets1796163790041 } from './1796163790041-datasets.js';
 import { FileManifests1796172389478 } from './1796172389478-file-manifests.js';
 import { ChangeFeed1796180000000 } from './1796180000000-change-feed.js';
 import { BlobCrc321796183950960 } from './1796183950960-blob-crc32.js';
+import { DatasetFilesManifestOrder1796404031148 } from './1796404031148-dataset-files-manifest-order.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => object)[] = [
   FileManifests1796172389478,
   ChangeFeed1796180000000,
   BlobCrc321796183950960,
+  DatasetFilesManifestOrder1796404031148,
 ];

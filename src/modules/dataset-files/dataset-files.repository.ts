@@ -406,15 +406,23 @@ export class DatasetFilesRepository {
     });
   }
 
-  /** A page of a manifest's files in insertion order, after the file `afterId` (keyset). */
+  /**
+   * A page of a manifest's files in insertion order, after the file `afterId` (keyset). The
+   * page is cut before the join: joined first, a planner without fresh statistics joined every
+   * later file to its blob for each page.
+   */
   async filesPage(manifestId: number, afterId: string, limit: number): Promise<PagedFileRow[]> {
-    return this.fileQuery(this.dataSource.manager)
-      .addSelect('f.id::text', 'id')
-      .addSelect(`${FILE_FINGERPRINT}::text`, 'fingerprint')
-      .where('f.manifest_id = :manifestId AND f.id > :afterId', { manifestId, afterId })
-      .orderBy('f.id')
-      .limit(limit)
-      .getRawMany<PagedFileRow>();
+    return this.dataSource.query<PagedFileRow[]>(
+      `SELECT f.filename, f.blob_handle AS handle, b.size::float8 AS size,
+         b.crc32::float8 AS crc32, f.metadata, f.id::text AS id,
+         ${FILE_FINGERPRINT}::text AS fingerprint
+       FROM (
+         SELECT id, filename, blob_handle, metadata FROM dataset_files
+         WHERE manifest_id = $1 AND id > $2 ORDER BY id LIMIT $3
+       ) f JOIN blobs b ON b.handle = f.blob_handle
+       ORDER BY f.id`,
+      [manifestId, afterId, limit],
+    );
   }
 
   /**

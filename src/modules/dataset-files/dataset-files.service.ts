@@ -22,7 +22,7 @@ export type StoredFile = FileRow;
 export type { ArchiveSummary, LocalRecordLayout };
 
 /** Rows per listing query: an archive of any size holds about this many in memory. */
-const LISTING_PAGE_ROWS = 2000;
+const LISTING_PAGE_ROWS = 5000;
 
 /** The files of an archive changed while it was being written (they are not as summarised). */
 export class FilesChangedError extends Error {
