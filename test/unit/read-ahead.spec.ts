@@ -44,13 +44,21 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 
 const OPTIONS = { depth: 2, smallBytes: 10 };
 
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) {
+    all.push(item);
+  }
+  return all;
+}
+
 describe('readAhead', () => {
   it('should answer every file in order with its bytes, small ones read, large ones opened', async () => {
     const files = [file('a', 3), file('big', 11), file('b', 10), file('empty', 0)];
     const { source, calls } = recordingSource();
     const seen: [string, string][] = [];
     const readAheadBytes: [string, string | undefined][] = [];
-    for (const { file: f, open, bytes } of readAhead(files, source, OPTIONS)) {
+    for await (const { file: f, open, bytes } of readAhead(files, source, OPTIONS)) {
       readAheadBytes.push([f.name, bytes && (await bytes).toString()]);
       seen.push([f.name, (await bytesOf(await open())).toString()]);
     }
@@ -76,25 +84,25 @@ describe('readAhead', () => {
     expect(calls.filter((call) => call.startsWith('open'))).toEqual(['open big']);
   });
 
-  it('should read no more than `depth` files ahead of the one being written', () => {
+  it('should read no more than `depth` files ahead of the one being written', async () => {
     const files = Array.from({ length: 10 }, (_, index) => file(`f${index}`, 1));
     const { source, calls } = recordingSource();
     const items = readAhead(files, source, OPTIONS);
-    items.next();
+    await items.next();
     // The current file and the two after it.
     expect(calls).toEqual(['readStart f0 2', 'readStart f1 2', 'readStart f2 2']);
-    items.next();
+    await items.next();
     expect(calls).toHaveLength(4);
     expect(calls[3]).toBe('readStart f3 2');
   });
 
-  it('should open a large file only when its turn comes', () => {
+  it('should open a large file only when its turn comes', async () => {
     const files = [file('a', 1), file('big', 100)];
     const { source, calls } = recordingSource();
     const items = readAhead(files, source, OPTIONS);
-    items.next();
+    await items.next();
     expect(calls).toEqual(['readStart a 2']);
-    const second = items.next();
+    const second = await items.next();
     expect(calls).toEqual(['readStart a 2']);
     void (second.value as { open: () => Promise<Readable> }).open();
     expect(calls).toEqual(['readStart a 2', 'open big']);
@@ -108,7 +116,7 @@ describe('readAhead', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       const outcomes: string[] = [];
-      for (const { file: f, open } of readAhead(files, source, OPTIONS)) {
+      for await (const { file: f, open } of readAhead(files, source, OPTIONS)) {
         // Gives the failed read time to reject before anyone waits for it.
         await new Promise((resolve) => setImmediate(resolve));
         outcomes.push(
@@ -129,7 +137,17 @@ describe('readAhead', () => {
   it('should hand over the extra byte of a blob longer than on record', async () => {
     const files = [file('long', 3, Buffer.from('12345'))];
     const { source } = recordingSource();
-    const [{ open }] = [...readAhead(files, source, OPTIONS)];
+    const [{ open }] = await collect(readAhead(files, source, OPTIONS));
     expect((await bytesOf(await open())).toString()).toBe('1234');
+  });
+
+  it('should not read ahead files that are not wanted, and slice a range from those read', async () => {
+    const files = [file('skipped', 3), file('part', 6, Buffer.from('abcdef'))];
+    const { source, calls } = recordingSource();
+    const items = await collect(
+      readAhead(files, source, { ...OPTIONS, wanted: (f) => f.name !== 'skipped' }),
+    );
+    expect(calls).toEqual(['readStart part 7']);
+    expect((await bytesOf(await items[1].open({ start: 2, end: 4 }))).toString()).toBe('cde');
   });
 });

@@ -12,7 +12,10 @@ import type { Entry, LocalFileHeader, ZipFile } from 'yauzl';
 import {
   writeZip,
   ZipEntryError,
+  zipLength,
+  type ByteSpan,
   type ZipEntrySource,
+  type ZipSummary,
   type ZipWriteOptions,
 } from '../../src/modules/files/zip/zip-writer.js';
 
@@ -1257,3 +1260,181 @@ with zipfile.ZipFile(io.BufferedReader(Sparse(), 1 << 16)) as z:
         out.append(item)
 print(json.dumps(out))
 `;
+
+// ---------------------------------------------------------------------------------------------
+// Exact length and windows (resumed downloads)
+
+describe('zipLength and windows', () => {
+  interface Known {
+    name: string;
+    data: Buffer;
+  }
+
+  /** Entries with known CRCs whose sources honour a range, recording what was opened. */
+  function rangedEntries(files: Known[], opened: string[] = []): ZipEntrySource[] {
+    return files.map(({ name, data }) => ({
+      name,
+      size: data.length,
+      crc32: crc32(data),
+      open: (range?: ByteSpan) => {
+        opened.push(range ? `${name} ${range.start}-${range.end}` : name);
+        const bytes = range ? data.subarray(range.start, range.end + 1) : data;
+        return Promise.resolve(Readable.from(chunked(bytes)));
+      },
+    }));
+  }
+
+  function summaryOf(files: { name: string; size: number }[]): ZipSummary {
+    let offset = 0;
+    let zip64Sizes = 0;
+    let zip64Offsets = 0;
+    let zip64Entries = 0;
+    for (const { name, size } of files) {
+      const bigSize = size >= MAX_UINT32;
+      const farOffset = offset >= MAX_UINT32;
+      zip64Sizes += bigSize ? 1 : 0;
+      zip64Offsets += farOffset ? 1 : 0;
+      zip64Entries += bigSize || farOffset ? 1 : 0;
+      offset += 30 + Buffer.byteLength(name) + (bigSize ? 20 : 0) + size;
+    }
+    return {
+      count: files.length,
+      nameBytes: files.reduce((sum, { name }) => sum + Buffer.byteLength(name), 0),
+      dataBytes: files.reduce((sum, { size }) => sum + size, 0),
+      zip64Sizes,
+      zip64Offsets,
+      zip64Entries,
+    };
+  }
+
+  const sizedFiles = (data: Known[]) => data.map(({ name, data: d }) => ({ name, size: d.length }));
+
+  const files: Known[] = [
+    { name: 'first.txt', data: Buffer.from('hello, zip') },
+    { name: 'empty', data: Buffer.alloc(0) },
+    { name: 'dir/é ü.bin', data: randomBytes(40 * KiB + 17) },
+    { name: 'small', data: Buffer.from('x') },
+    { name: 'last.bin', data: randomBytes(3 * KiB) },
+  ];
+
+  it('should know the length of the zip it will write', async () => {
+    const cases: Known[][] = [
+      [],
+      [{ name: 'e', data: Buffer.alloc(0) }],
+      files,
+      // From 65,535 entries on the count needs the ZIP64 end records.
+      Array.from({ length: 65_535 }, (_, index) => ({ name: `${index}`, data: Buffer.alloc(0) })),
+    ];
+    for (const known of cases) {
+      const bytes = await zipOf(rangedEntries(known));
+      expect(zipLength(summaryOf(sizedFiles(known)))).toBe(bytes.length);
+    }
+  });
+
+  it('should write, in any window, exactly those bytes of the whole zip', async () => {
+    const whole = await zipOf(rangedEntries(files));
+    const length = whole.length;
+    const windowOf = async (window: ByteSpan, opened?: string[]) => {
+      const sink = new MemorySink();
+      await writeZip(rangedEntries(files, opened), sink, { ...OPTIONS, window });
+      expect(sink.writableFinished).toBe(true);
+      return sink.bytes();
+    };
+    const directory = whole.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    // Inside the first local header, inside an entry's bytes, inside the central directory.
+    const cuts = [10, 30 + 9 + 5, directory + 20, 1 + Math.floor(Math.random() * (length - 2))];
+    for (const cut of cuts) {
+      const [a, b] = [
+        await windowOf({ start: 0, end: cut - 1 }),
+        await windowOf({ start: cut, end: length - 1 }),
+      ];
+      expect(Buffer.concat([a, b]).equals(whole)).toBe(true);
+    }
+    // Three pieces at random cut points.
+    const [x, y] = [
+      1 + Math.floor(Math.random() * (length / 2)),
+      Math.floor(length / 2) + Math.floor(Math.random() * (length / 2 - 1)),
+    ];
+    const pieces = [
+      await windowOf({ start: 0, end: x - 1 }),
+      await windowOf({ start: x, end: y - 1 }),
+      await windowOf({ start: y, end: length - 1 }),
+    ];
+    expect(Buffer.concat(pieces).equals(whole)).toBe(true);
+    // One byte anywhere.
+    for (const at of [0, 29, 30, directory, length - 1]) {
+      expect((await windowOf({ start: at, end: at })).equals(whole.subarray(at, at + 1))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('should open only the entries whose bytes fall in the window, and only those bytes', async () => {
+    const whole = await zipOf(rangedEntries(files));
+    const third = 30 + 9 + 10 + 30 + 5 + 30 + Buffer.byteLength('dir/é ü.bin');
+    const opened: string[] = [];
+    const sink = new MemorySink();
+    await writeZip(rangedEntries(files, opened), sink, {
+      ...OPTIONS,
+      window: { start: third + 100, end: third + 199 },
+    });
+    expect(sink.bytes().equals(whole.subarray(third + 100, third + 200))).toBe(true);
+    expect(opened).toEqual(['dir/é ü.bin 100-199']);
+
+    // The central directory alone opens nothing.
+    const none: string[] = [];
+    const tail = new MemorySink();
+    await writeZip(rangedEntries(files, none), tail, {
+      ...OPTIONS,
+      window: { start: whole.length - 40, end: whole.length - 1 },
+    });
+    expect(tail.bytes().equals(whole.subarray(whole.length - 40))).toBe(true);
+    expect(none).toEqual([]);
+  });
+
+  it('should lay out ZIP64 sizes and offsets as zipLength counts them', async () => {
+    // Never opened: the window holds only the central directory and the end records.
+    const huge = 4 * GiB + 5;
+    const layout = [
+      { name: 'a', size: 3 },
+      { name: 'huge.bin', size: huge },
+      { name: 'after', size: 2 },
+    ];
+    const length = zipLength(summaryOf(layout));
+    const opened: string[] = [];
+    const entries: ZipEntrySource[] = layout.map(({ name, size }) => ({
+      name,
+      size,
+      crc32: 0,
+      open: () => {
+        opened.push(name);
+        return Promise.reject(new Error('not wanted'));
+      },
+    }));
+    const sink = new MemorySink();
+    const tailBytes = 3 * 46 + 1 + 8 + 5 + (4 + 16) + (4 + 8) + 56 + 20 + 22;
+    await writeZip(entries, sink, {
+      ...OPTIONS,
+      window: { start: length - tailBytes, end: length - 1 },
+    });
+    const tail = sink.bytes();
+    expect(opened).toEqual([]);
+    expect(tail.length).toBe(tailBytes);
+    expect(tail.readUInt32LE(0)).toBe(CENTRAL_HEADER);
+    const zip64End = tail.length - 22 - 20 - 56;
+    expect(tail.readUInt32LE(zip64End)).toBe(ZIP64_END);
+    // Where the directory starts plus its size is where the ZIP64 end record is.
+    const directoryOffset = Number(tail.readBigUInt64LE(zip64End + 48));
+    const directorySize = Number(tail.readBigUInt64LE(zip64End + 40));
+    expect(directoryOffset).toBe(length - tailBytes);
+    expect(directoryOffset + directorySize).toBe(length - 22 - 20 - 56);
+    expect(tail.readUInt32LE(tail.length - 22)).toBe(END_OF_CENTRAL_DIRECTORY);
+  });
+
+  it('should refuse a window over an entry without a known CRC-32', async () => {
+    const entries = [sourceOf({ name: 'legacy', data: Buffer.from('abc'), knownCrc: false })];
+    await expect(
+      writeZip(entries, new MemorySink(), { ...OPTIONS, window: { start: 0, end: 9 } }),
+    ).rejects.toThrow(/no CRC-32/);
+  });
+});

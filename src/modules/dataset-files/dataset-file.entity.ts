@@ -11,6 +11,8 @@ import { FileManifest } from './file-manifest.entity.js';
 @Entity({ name: 'dataset_files' })
 @Index('uq_dataset_files_name', ['manifestId', 'filename'], { unique: true })
 @Index('ix_dataset_files_blob', ['blobHandle'])
+// Archives list a manifest's files in id order a page at a time: each page an index range.
+@Index('ix_dataset_files_manifest_order', ['manifestId', 'id'])
 export class DatasetFile {
   // bigint: copies multiply rows quickly; ids also give the files map its insertion order.
   @PrimaryGeneratedColumn('increment', {

@@ -18,6 +18,68 @@ export interface FileRow {
   metadata: string;
 }
 
+/** A file row with its id (the key listings are paged by) and its part of the fingerprint. */
+export interface PagedFileRow extends FileRow {
+  id: string;
+  fingerprint: string;
+}
+
+/** How a zip lays out each file's local record (see zip-writer): what archiveSummary sums. */
+export interface LocalRecordLayout {
+  /** Fixed bytes of a local header (the name's follow). */
+  headerBytes: number;
+  /** Sizes and offsets from this up take ZIP64 fields... */
+  zip64From: number;
+  /** ...which add this many bytes to the local header. */
+  zip64ExtraBytes: number;
+}
+
+/** Totals over a manifest's files, in their order, from one snapshot. */
+export interface ArchiveSummary {
+  manifestId: number;
+  count: number;
+  nameBytes: number;
+  dataBytes: number;
+  zip64Sizes: number;
+  zip64Offsets: number;
+  zip64Entries: number;
+  /** Whether a blob has no recorded CRC-32. */
+  legacy: boolean;
+  /** The sum of the files' {@link FILE_FINGERPRINT}s, as decimal text. */
+  fingerprint: string;
+}
+
+/**
+ * Each file's part of a listing's fingerprint: a 64-bit hash of its name, its blob (64
+ * characters) and whether that blob's CRC-32 is recorded, seeded with the row id, which
+ * carries the order. Summed over a listing it changes whenever a file is added, removed,
+ * renamed, reordered or given other bytes, and costs no sort (an ordered digest of 100,000
+ * names does).
+ */
+/**
+ * The bytes of a file's name as a zip entry: the stored name, or `./` before a name that starts
+ * like a drive (`C:x`), as the files module's archiveEntryName writes it.
+ */
+const ZIP_NAME_BYTES = `(octet_length(f.filename) + CASE WHEN f.filename ~ '^[A-Za-z]:' THEN 2 ELSE 0 END)`;
+
+const FILE_FINGERPRINT = `hashtextextended(
+  f.filename || f.blob_handle || CASE WHEN b.crc32 IS NULL THEN '-' ELSE '+' END, f.id)`;
+
+/** Sums the fingerprints of listed rows, to compare with a summary's. */
+export class FileListFingerprint {
+  private sum = 0n;
+  private rows = 0;
+
+  add(row: PagedFileRow): void {
+    this.sum += BigInt(row.fingerprint);
+    this.rows += 1;
+  }
+
+  matches(summary: ArchiveSummary): boolean {
+    return this.rows === summary.count && this.sum === BigInt(summary.fingerprint);
+  }
+}
+
 /**
  * Files live in manifests, which datasets share after a copy. Reads take a dataset id and go
  * through its manifest; writes take the manifest id that DatasetFilesService.ensureOwnManifest
@@ -349,24 +411,76 @@ export class DatasetFilesRepository {
     );
   }
 
-  /** Every file of a dataset with its size, for archives, in insertion order. */
-  async filesOf(datasetId: number): Promise<FileRow[]> {
-    return this.fileQuery(this.dataSource.manager)
-      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
-      .orderBy('f.id')
-      .getRawMany<FileRow>();
+  /**
+   * Totals for a zip of a dataset's files, from one snapshot, without sending a row. Only an
+   * archive that may pass 4 GiB needs each file's offset (a running sum in file order, which
+   * costs a sort), for the ZIP64 fields. Undefined when the dataset is gone.
+   */
+  async archiveSummary(
+    datasetId: number,
+    layout: LocalRecordLayout,
+  ): Promise<ArchiveSummary | undefined> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [totals] = await manager.query<Omit<ArchiveSummary, 'zip64Offsets' | 'zip64Entries'>[]>(
+        `SELECT d.manifest_id AS "manifestId",
+           count(f.id)::int AS count,
+           coalesce(sum(${ZIP_NAME_BYTES}), 0)::float8 AS "nameBytes",
+           coalesce(sum(b.size), 0)::float8 AS "dataBytes",
+           count(f.id) FILTER (WHERE b.size >= $2)::int AS "zip64Sizes",
+           coalesce(bool_or(f.id IS NOT NULL AND b.crc32 IS NULL), false) AS legacy,
+           coalesce(sum(${FILE_FINGERPRINT}), 0)::text AS fingerprint
+         FROM datasets d
+         LEFT JOIN dataset_files f ON f.manifest_id = d.manifest_id
+         LEFT JOIN blobs b ON b.handle = f.blob_handle
+         WHERE d.id = $1
+         GROUP BY d.manifest_id`,
+        [datasetId, layout.zip64From],
+      );
+      if (totals === undefined) {
+        return undefined;
+      }
+      const localBytes =
+        totals.count * layout.headerBytes +
+        totals.nameBytes +
+        totals.zip64Sizes * layout.zip64ExtraBytes +
+        totals.dataBytes;
+      if (localBytes <= layout.zip64From) {
+        // No local record can start at or past the ZIP64 limit.
+        return { ...totals, zip64Offsets: 0, zip64Entries: totals.zip64Sizes };
+      }
+      const [far] = await manager.query<{ zip64Offsets: number; zip64Entries: number }[]>(
+        `SELECT count(*) FILTER (WHERE record_end - record >= $3)::int AS "zip64Offsets",
+           count(*) FILTER (WHERE size >= $3 OR record_end - record >= $3)::int AS "zip64Entries"
+         FROM (
+           SELECT b.size, sum(r.record) OVER (ORDER BY f.id) AS record_end, r.record
+           FROM dataset_files f JOIN blobs b ON b.handle = f.blob_handle,
+             LATERAL (SELECT $2 + ${ZIP_NAME_BYTES} + b.size
+               + CASE WHEN b.size >= $3 THEN $4 ELSE 0 END AS record) r
+           WHERE f.manifest_id = $1
+         ) e`,
+        [totals.manifestId, layout.headerBytes, layout.zip64From, layout.zip64ExtraBytes],
+      );
+      return { ...totals, ...far };
+    });
   }
 
   /**
-   * As {@link filesOf}, in batches from a cursor (memory holds one batch, however many files):
-   * for archives of datasets too large to list at once.
+   * A page of a manifest's files in insertion order, after the file `afterId` (keyset). The
+   * page is cut before the join: joined first, a planner without fresh statistics joined every
+   * later file to its blob for each page.
    */
-  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<FileRow>, void, undefined> {
-    const [sql, parameters] = this.fileQuery(this.dataSource.manager)
-      .where(`f.manifest_id = ${MANIFEST_OF_DATASET}`, { datasetId })
-      .orderBy('f.id')
-      .getQueryAndParameters();
-    return cursorBatches<FileRow, FileRow>(this.dataSource, { sql, parameters }, (rows) => rows);
+  async filesPage(manifestId: number, afterId: string, limit: number): Promise<PagedFileRow[]> {
+    return this.dataSource.query<PagedFileRow[]>(
+      `SELECT f.filename, f.blob_handle AS handle, b.size::float8 AS size,
+         b.crc32::float8 AS crc32, f.metadata, f.id::text AS id,
+         ${FILE_FINGERPRINT}::text AS fingerprint
+       FROM (
+         SELECT id, filename, blob_handle, metadata FROM dataset_files
+         WHERE manifest_id = $1 AND id > $2 ORDER BY id LIMIT $3
+       ) f JOIN blobs b ON b.handle = f.blob_handle
+       ORDER BY f.id`,
+      [manifestId, afterId, limit],
+    );
   }
 
   /**

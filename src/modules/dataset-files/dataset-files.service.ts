@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BadRequestError, NotFoundError } from '../../common/errors/domain-error.js';
-import { firstBatch, type BatchedAnswer, type CursorBatch } from '../../database/cursor.js';
+import { firstBatch, type BatchedAnswer } from '../../database/cursor.js';
 import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
-import { DatasetFilesRepository, type FileRow } from './dataset-files.repository.js';
+import {
+  DatasetFilesRepository,
+  FileListFingerprint,
+  type ArchiveSummary,
+  type FileRow,
+  type LocalRecordLayout,
+} from './dataset-files.repository.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
 
 /** UFDL's NamedFile JSON: what add_file, add_files and delete_file answer. */
@@ -14,6 +20,18 @@ export interface NamedFileJson {
 }
 
 export type StoredFile = FileRow;
+export type { ArchiveSummary, LocalRecordLayout };
+
+/** Rows per listing query: an archive of any size holds about this many in memory. */
+const LISTING_PAGE_ROWS = 5000;
+
+/** The files of an archive changed while it was being written (they are not as summarised). */
+export class FilesChangedError extends Error {
+  constructor() {
+    super("The dataset's files changed while the archive was being written");
+    this.name = 'FilesChangedError';
+  }
+}
 
 /** A soft-deleted dataset is read-only until a site admin reinstates it (spec Part A 20). */
 export class DatasetDeletedError extends BadRequestError {
@@ -171,18 +189,46 @@ export class DatasetFilesService {
     return firstBatch(this.files.metadataBatches(datasetId));
   }
 
-  /** Every file of a dataset with its size, in the order they were added. */
-  filesOf(datasetId: number): Promise<StoredFile[]> {
-    return this.files.filesOf(datasetId);
+  /** Totals for an archive of a dataset's files, from one snapshot; undefined when it is gone. */
+  archiveSummary(
+    datasetId: number,
+    layout: LocalRecordLayout,
+  ): Promise<ArchiveSummary | undefined> {
+    return this.files.archiveSummary(datasetId, layout);
   }
 
   /**
-   * As {@link filesOf}, in batches read from a cursor as they are consumed, for datasets too
-   * large to list at once. The generator holds a database connection until it is finished or
-   * `return()`ed.
+   * The summarised files in insertion order, listed a page at a time (the next page is asked
+   * for while this one is consumed), so memory stays bounded however many there are, and no
+   * connection or snapshot is held while a slow client downloads. Pages come from different
+   * snapshots: a listing that ends unlike the summary throws {@link FilesChangedError}.
    */
-  filesOfInBatches(datasetId: number): AsyncGenerator<CursorBatch<StoredFile>, void, undefined> {
-    return this.files.filesOfInBatches(datasetId);
+  async *archiveFiles(summary: ArchiveSummary): AsyncGenerator<StoredFile> {
+    const listed = new FileListFingerprint();
+    let page = this.files.filesPage(summary.manifestId, '0', LISTING_PAGE_ROWS);
+    for (;;) {
+      const rows = await page;
+      const full = rows.length === LISTING_PAGE_ROWS;
+      if (full) {
+        page = this.files.filesPage(
+          summary.manifestId,
+          rows[rows.length - 1].id,
+          LISTING_PAGE_ROWS,
+        );
+        // Failures surface when the page is awaited; until then it is handled here.
+        page.catch(() => undefined);
+      }
+      for (const row of rows) {
+        listed.add(row);
+        yield row;
+      }
+      if (!full) {
+        break;
+      }
+    }
+    if (!listed.matches(summary)) {
+      throw new FilesChangedError();
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -6,6 +7,7 @@ import { TarArchive, type Archiver } from 'archiver';
 import type { Caller } from '../../common/auth/auth-user.js';
 import {
   BadRequestError,
+  NotFoundError,
   RequestValidationError,
   UnknownParametersError,
   UnsupportedMediaTypeError,
@@ -13,8 +15,23 @@ import {
 import { BlobStore } from '../../storage/blob-store.js';
 import { readAhead, type ReadAheadItem } from './read-ahead.js';
 import { archiveEntryName } from './zip/zip-entry-name.js';
-import { writeZip, ZipEntryError, type ZipEntrySource } from './zip/zip-writer.js';
-import { DatasetFilesService, type StoredFile } from '../dataset-files/dataset-files.service.js';
+import {
+  LOCAL_HEADER_BYTES,
+  LOCAL_ZIP64_EXTRA_BYTES,
+  MAX_UINT32,
+  writeZip,
+  ZipEntryError,
+  zipLength,
+  type ByteSpan,
+  type ZipEntrySource,
+} from './zip/zip-writer.js';
+import {
+  DatasetFilesService,
+  FilesChangedError,
+  type ArchiveSummary,
+  type LocalRecordLayout,
+  type StoredFile,
+} from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 
 /** The archive formats UFDL's download action offers, by their `filetype` names. */
@@ -30,12 +47,34 @@ export interface DatasetArchive {
   /** `<name>.v<version>.<zip|tar.gz>`, unescaped: quoting it for a header is the caller's job. */
   readonly filename: string;
   /**
-   * Builds the archive into `destination` with back-pressure, opening one file at a time. Never
-   * rejects: when a file cannot be read, or the destination goes away, both streams are
-   * destroyed (a reader sees a truncated transfer) and the failure is logged.
+   * A zip whose every blob has its CRC-32 recorded is known before it is made: its exact
+   * length, and a strong ETag (quoted) that changes whenever its bytes would. Undefined for a
+   * tar.gz (gzip's output is not known in advance) and for a zip holding older blobs.
    */
-  writeTo(destination: Writable): Promise<void>;
+  readonly known?: { readonly length: number; readonly etag: string };
+  /**
+   * Builds the archive (or, for a known zip, only the bytes in `window`) into `destination`
+   * with back-pressure, opening one file at a time. Never rejects: when a file cannot be read,
+   * the files change meanwhile, or the destination goes away, both streams are destroyed (a
+   * reader sees a truncated transfer) and the failure is logged.
+   */
+  writeTo(destination: Writable, window?: ByteSpan): Promise<void>;
 }
+
+/** How zip-writer lays out a local record, for the totals the database computes. */
+const ZIP_LOCAL_LAYOUT: LocalRecordLayout = {
+  headerBytes: LOCAL_HEADER_BYTES,
+  zip64From: MAX_UINT32,
+  zip64ExtraBytes: LOCAL_ZIP64_EXTRA_BYTES,
+};
+
+/**
+ * Every zip entry's date: a fixed one (as tar's mtime 0), so that the same files always make
+ * the same bytes, on every instance, and a download can be resumed. DOS dates start in 1980.
+ */
+const ZIP_ENTRY_DATE = new Date(1980, 0, 1);
+/** Part of every ETag: a change to how zips are laid out must change them all. */
+const ZIP_LAYOUT_VERSION = 'z1';
 
 /** A blob that failed (missing, unreadable, or not the size on record) mid-archive. */
 class ArchiveSourceError extends Error {
@@ -87,31 +126,47 @@ export class ArchiveService {
   async prepare(caller: Caller, pk: number, body: unknown): Promise<DatasetArchive> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
     const format = parseDownloadBody(body);
-    const files = await this.files.filesOf(dataset.id);
+    const summary = await this.files.archiveSummary(dataset.id, ZIP_LOCAL_LAYOUT);
+    if (summary === undefined) {
+      throw new NotFoundError(); // Deleted since it was loaded.
+    }
+    const known =
+      format === 'zip' && !summary.legacy
+        ? {
+            length: zipLength(summary),
+            etag: `"${ZIP_LAYOUT_VERSION}-${fingerprintTag(summary)}"`,
+          }
+        : undefined;
     return {
       format,
       filename: `${dataset.name}.v${dataset.version}.${format}`,
-      writeTo: (destination) => this.write(dataset.id, format, files, destination),
+      known,
+      writeTo: (destination, window) =>
+        this.write(dataset.id, format, summary, destination, known && window),
     };
   }
 
   private async write(
     datasetId: number,
     format: ArchiveFormat,
-    files: StoredFile[],
+    summary: ArchiveSummary,
     destination: Writable,
+    window: ByteSpan | undefined,
   ): Promise<void> {
+    const files = this.files.archiveFiles(summary);
     try {
       if (format === 'zip') {
-        // As the reference: zip entries dated now.
-        await writeZip(this.zipEntries(files), destination, { date: new Date() });
+        const entries = this.zipEntries(files, window);
+        await writeZip(entries, destination, { date: ZIP_ENTRY_DATE, window });
       } else {
         await this.writeTarGz(files, destination);
       }
     } catch (error) {
       // The client must see a cut-short transfer, never what looks like a whole archive.
       destination.destroy();
-      if (error instanceof ZipEntryError || error instanceof ArchiveSourceError) {
+      if (error instanceof FilesChangedError) {
+        this.logger.warn({ datasetId }, 'Download cut short: the files changed meanwhile');
+      } else if (error instanceof ZipEntryError || error instanceof ArchiveSourceError) {
         const filename = error instanceof ZipEntryError ? error.entryName : error.filename;
         this.logger.error(
           { err: error, datasetId, filename },
@@ -128,21 +183,34 @@ export class ArchiveService {
    * Each file as a zip entry (small ones read ahead). The CRC-32 recorded at upload lets the
    * writer copy the bytes untouched; blobs stored before that are checksummed as they stream.
    */
-  private *zipEntries(files: StoredFile[]): Iterable<ZipEntrySource> {
-    for (const { file, open } of this.readAhead(files)) {
-      const name = archiveEntryName(file.filename, 'zip');
-      yield { name, size: file.size, crc32: file.crc32 ?? undefined, open };
+  private async *zipEntries(
+    files: AsyncIterable<StoredFile>,
+    window: ByteSpan | undefined,
+  ): AsyncGenerator<ZipEntrySource> {
+    // With a window, only files whose bytes fall in it are read ahead (the writer opens no other).
+    const wanted = window && withinWindow(window);
+    for await (const { file, open } of this.readAhead(wanted ? wanted(files) : files, wanted)) {
+      yield {
+        name: archiveEntryName(file.filename, 'zip'),
+        size: file.size,
+        crc32: file.crc32 ?? undefined,
+        open,
+      };
     }
   }
 
-  private readAhead(files: StoredFile[]): Iterable<ReadAheadItem<StoredFile>> {
+  private readAhead<F extends StoredFile>(
+    files: AsyncIterable<F>,
+    wanted?: { has(file: F): boolean },
+  ): AsyncGenerator<ReadAheadItem<F>> {
     const source = {
-      open: (file: StoredFile) => this.blobs.get(file.handle, undefined, { bulk: true }),
-      readStart: (file: StoredFile, length: number) => this.blobs.readStart(file.handle, length),
+      open: (file: F, range?: ByteSpan) => this.blobs.get(file.handle, range, { bulk: true }),
+      readStart: (file: F, length: number) => this.blobs.readStart(file.handle, length),
     };
     return readAhead(files, source, {
       depth: READ_AHEAD_FILES,
       smallBytes: READ_AHEAD_FILE_BYTES,
+      wanted: wanted && ((file) => wanted.has(file)),
     });
   }
 
@@ -150,7 +218,7 @@ export class ArchiveService {
    * tar.gz through archiver: gzip dominates its cost, so a leaner container writer would gain
    * nothing. Rejects (after destroying the archive) when a file fails or the client goes away.
    */
-  private async writeTarGz(files: StoredFile[], destination: Writable): Promise<void> {
+  private async writeTarGz(files: AsyncIterable<StoredFile>, destination: Writable): Promise<void> {
     const archive = new TarArchive({ gzip: true, highWaterMark: ARCHIVE_BUFFER_BYTES });
     // Attached first, so an early failure of either side always has its error listeners.
     const piped = pipeline(archive, destination);
@@ -165,12 +233,12 @@ export class ArchiveService {
   }
 
   /** Appends the files one by one; rejects (after destroying the archive) if one fails. */
-  private async feedTar(archive: Archiver, files: StoredFile[]): Promise<void> {
+  private async feedTar(archive: Archiver, files: AsyncIterable<StoredFile>): Promise<void> {
     // As the reference: tar entries at mtime 0, mode 0644, uid/gid 0.
     const date = new Date(0);
     let current: Readable | undefined;
     try {
-      for (const { file, open, bytes } of this.readAhead(files)) {
+      for await (const { file, open, bytes } of this.readAhead(files)) {
         if (archive.destroyed) {
           throw new Error('The archive was closed before it was complete');
         }
@@ -207,6 +275,38 @@ export class ArchiveService {
       throw error;
     }
   }
+}
+
+/** The summary's fingerprint, opaque and short (row ids and hash sums are nobody's business). */
+function fingerprintTag(summary: ArchiveSummary): string {
+  return createHash('sha256')
+    .update(`${summary.count}:${summary.fingerprint}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/**
+ * Follows the files' local records through the zip (as zip-writer lays them out, with every
+ * CRC-32 known) and remembers which have bytes inside `window`: those the writer will open.
+ */
+function withinWindow(window: ByteSpan) {
+  const inside = new WeakSet<StoredFile>();
+  let offset = 0;
+  return Object.assign(
+    async function* mark(files: AsyncIterable<StoredFile>): AsyncGenerator<StoredFile> {
+      for await (const file of files) {
+        const nameBytes = Buffer.byteLength(archiveEntryName(file.filename, 'zip'));
+        const zip64 = file.size >= MAX_UINT32 ? LOCAL_ZIP64_EXTRA_BYTES : 0;
+        const start = offset + LOCAL_HEADER_BYTES + nameBytes + zip64;
+        offset = start + file.size;
+        if (file.size > 0 && start <= window.end && offset - 1 >= window.start) {
+          inside.add(file);
+        }
+        yield file;
+      }
+    },
+    { has: (file: StoredFile) => inside.has(file) },
+  );
 }
 
 /**

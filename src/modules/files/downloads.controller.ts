@@ -35,7 +35,9 @@ export class DownloadsController {
   @ApiOperation({
     summary:
       "Download the dataset's files as a zip (entries stored) or tar.gz archive, streamed as " +
-      'it is built (members; anyone when the dataset is public)',
+      'it is built (members; anyone when the dataset is public). A zip of files whose CRC-32s ' +
+      'were recorded at upload has a Content-Length and an ETag, and honours a single-range ' +
+      '`Range` (with `If-Range`) by answering 206.',
   })
   @ApiBody({
     required: false,
@@ -66,10 +68,59 @@ export class DownloadsController {
       throw new NotAcceptableError();
     }
     const archive = await this.archives.prepare(caller, pk, body);
-    // Streamed as it is built: no Content-Length, so Node sends it chunked.
-    response.status(200);
+    const { known } = archive;
+    const range = known && requestedRange(request, known.length, known.etag);
+    if (known !== undefined) {
+      response.setHeader('ETag', known.etag);
+      response.setHeader('Accept-Ranges', 'bytes');
+    }
+    if (range === 'unsatisfiable') {
+      response.status(416).setHeader('Content-Range', `bytes */${known!.length}`);
+      response.json({ detail: 'Requested range not satisfiable.' });
+      return;
+    }
     response.setHeader('Content-Type', 'application/data');
     response.setHeader('Content-Disposition', attachmentDisposition(archive.filename));
-    await archive.writeTo(response);
+    if (known === undefined) {
+      // Streamed as it is built: no Content-Length, so Node sends it chunked.
+      response.status(200);
+      await archive.writeTo(response);
+      return;
+    }
+    if (range === undefined) {
+      response.status(200).setHeader('Content-Length', String(known.length));
+      await archive.writeTo(response);
+      return;
+    }
+    response.status(206);
+    response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${known.length}`);
+    response.setHeader('Content-Length', String(range.end - range.start + 1));
+    await archive.writeTo(response, range);
   }
+}
+
+/**
+ * The one range to answer (RFC 9110 14.2): none without a Range header, when If-Range names
+ * another ETag (or a date: the archive has no Last-Modified), or for several ranges (the whole
+ * archive is then the answer, which the RFC allows, rather than a multipart body).
+ */
+function requestedRange(
+  request: Request,
+  length: number,
+  etag: string,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  if (request.headers.range === undefined) {
+    return undefined;
+  }
+  const ifRange = request.headers['if-range'];
+  if (ifRange !== undefined && ifRange !== etag) {
+    return undefined;
+  }
+  const ranges = request.range(length);
+  if (ranges === -1) {
+    return 'unsatisfiable';
+  }
+  return Array.isArray(ranges) && ranges.length === 1 && ranges.type === 'bytes'
+    ? ranges[0]
+    : undefined;
 }

@@ -1,29 +1,33 @@
 import { Readable } from 'node:stream';
+import type { ByteSpan } from './zip/zip-writer.js';
 
 /** What read-ahead needs of a file: its size on record. */
 export interface SizedFile {
   readonly size: number;
 }
 
-export interface ReadAheadOptions {
+export interface ReadAheadOptions<F> {
   /** How many files ahead of the one being written small ones are read. */
   depth: number;
   /** Files of at most this many bytes are read ahead whole; larger ones open at their turn. */
   smallBytes: number;
+  /** Whether a file's bytes will be read at all (default: all are): others are not read ahead. */
+  wanted?: (file: F) => boolean;
 }
 
 /** One file of an archive and its bytes: `open()` answers them once its turn has come. */
 export interface ReadAheadItem<F> {
   readonly file: F;
-  readonly open: () => Promise<Readable>;
+  /** The file's bytes, or those in `range` (inclusive offsets within the file). */
+  readonly open: (range?: ByteSpan) => Promise<Readable>;
   /** A small file's bytes as read ahead (up to one more than on record); else undefined. */
   readonly bytes: Promise<Buffer> | undefined;
 }
 
 /** How read-ahead gets at a file's bytes. */
 export interface ReadAheadSource<F> {
-  /** The file's bytes as a stream, for large files, at their turn. */
-  open(file: F): Promise<Readable>;
+  /** The file's bytes (or those in `range`) as a stream, for large files, at their turn. */
+  open(file: F, range?: ByteSpan): Promise<Readable>;
   /** Up to `length` bytes from the file's start, in memory (fewer if it is shorter). */
   readStart(file: F, length: number): Promise<Buffer>;
 }
@@ -39,28 +43,54 @@ export interface ReadAheadSource<F> {
  * as if it had been opened then. A consumer that stops early leaves what was read ahead to the
  * garbage collector: only small files are read ahead, and their descriptors close once read.
  */
-export function* readAhead<F extends SizedFile>(
-  files: readonly F[],
+export async function* readAhead<F extends SizedFile>(
+  files: Iterable<F> | AsyncIterable<F>,
   source: ReadAheadSource<F>,
-  { depth, smallBytes }: ReadAheadOptions,
-): Generator<ReadAheadItem<F>> {
-  const ahead = new Map<number, Promise<Buffer>>();
-  let next = 0;
-  for (let index = 0; index < files.length; index += 1) {
-    for (; next < files.length && next <= index + depth; next += 1) {
-      const upcoming = files[next];
-      if (upcoming.size <= smallBytes) {
-        // One byte more than on record: a longer blob then shows as one, and its entry fails.
-        const read = source.readStart(upcoming, upcoming.size + 1);
-        // Its consumer sees a failure when the file's turn comes; until then it is handled here.
-        read.catch(() => undefined);
-        ahead.set(next, read);
+  { depth, smallBytes, wanted }: ReadAheadOptions<F>,
+): AsyncGenerator<ReadAheadItem<F>> {
+  const iterator =
+    Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : files[Symbol.iterator]();
+  const ahead: { file: F; read: Promise<Buffer> | undefined }[] = [];
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && ahead.length <= depth) {
+        const next = await iterator.next();
+        if (next.done === true) {
+          exhausted = true;
+          break;
+        }
+        const file = next.value;
+        let read: Promise<Buffer> | undefined;
+        if (file.size <= smallBytes && (wanted?.(file) ?? true)) {
+          // One byte more than on record: a longer blob then shows as one, and its entry fails.
+          read = source.readStart(file, file.size + 1);
+          // Its consumer sees a failure when the file's turn comes; until then it is handled here.
+          read.catch(() => undefined);
+        }
+        ahead.push({ file, read });
       }
+      const item = ahead.shift();
+      if (item === undefined) {
+        return;
+      }
+      const { file, read } = item;
+      yield {
+        file,
+        bytes: read,
+        open: (range) =>
+          read
+            ? read.then((bytes) =>
+                bytesStream(range ? bytes.subarray(range.start, range.end + 1) : bytes),
+              )
+            : source.open(file, range),
+      };
     }
-    const file = files[index];
-    const read = ahead.get(index);
-    ahead.delete(index);
-    yield { file, bytes: read, open: () => (read ? read.then(bytesStream) : source.open(file)) };
+  } finally {
+    // A consumer that stops early closes the listing too (a database query, say).
+    if (!exhausted) {
+      await iterator.return?.();
+    }
   }
 }
 

@@ -10,8 +10,18 @@ export interface ZipEntrySource {
   readonly size: number;
   /** Unsigned CRC-32 of the bytes when known; undefined -> computed while streaming (zlib.crc32) and written in a data descriptor (flag bit 3). */
   readonly crc32?: number;
-  /** Opened only when this entry is about to be written (so one blob is open at a time). */
-  open(): Promise<Readable>;
+  /**
+   * Opened only when this entry is about to be written (so one blob is open at a time), and only
+   * when some of its bytes fall in the window; `range` (inclusive, within the entry) is then the
+   * part wanted, undefined for all of it.
+   */
+  open(range?: ByteSpan): Promise<Readable>;
+}
+
+/** Byte offsets, both inclusive. */
+export interface ByteSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ZipWriteOptions {
@@ -19,6 +29,27 @@ export interface ZipWriteOptions {
   date: Date;
   /** Tests only: write ZIP64 records even where the sizes do not need them. */
   forceZip64?: boolean;
+  /**
+   * Only the archive's bytes in this span (offsets in the whole archive) go to the destination;
+   * they are the same bytes as in a whole archive. Entries wholly outside it are not opened, and
+   * writing stops at its end. Every entry must then have a known CRC-32: a checksum computed
+   * while streaming would need bytes outside the window.
+   */
+  window?: ByteSpan;
+}
+
+/** What the length of a zip of known-CRC entries depends on (see {@link zipLength}). */
+export interface ZipSummary {
+  readonly count: number;
+  /** Sum of the entries' UTF-8 name lengths and of their sizes. */
+  readonly nameBytes: number;
+  readonly dataBytes: number;
+  /** Entries whose size needs ZIP64 (>= 0xffffffff). */
+  readonly zip64Sizes: number;
+  /** Entries whose local header starts at or beyond offset 0xffffffff. */
+  readonly zip64Offsets: number;
+  /** Entries with either of the two (each such has a ZIP64 extra in the directory). */
+  readonly zip64Entries: number;
 }
 
 /** Thrown (rejected) when an entry's source fails or yields other than exactly `size` bytes. */
@@ -43,14 +74,19 @@ const ZIP64_LOCATOR = 0x07064b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const ZIP64_EXTRA_ID = 0x0001;
 
-const LOCAL_HEADER_BYTES = 30;
+export const LOCAL_HEADER_BYTES = 30;
 const CENTRAL_HEADER_BYTES = 46;
 const ZIP64_END_BYTES = 56;
 const ZIP64_LOCATOR_BYTES = 20;
 const END_BYTES = 22;
+/** A central record's ZIP64 extra: its header, then the sizes and the offset where they overflow. */
+const CENTRAL_ZIP64_EXTRA_HEADER_BYTES = 4;
+const CENTRAL_ZIP64_SIZES_BYTES = 16;
+const CENTRAL_ZIP64_OFFSET_BYTES = 8;
 
 const MAX_UINT16 = 0xffff;
-const MAX_UINT32 = 0xffffffff;
+/** Sizes and offsets from this up need ZIP64 fields. */
+export const MAX_UINT32 = 0xffffffff;
 const UINT32_RANGE = 0x1_0000_0000;
 
 const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -59,6 +95,9 @@ const VERSION_DEFAULT = 20;
 const VERSION_ZIP64 = 45;
 const VERSION_MADE_BY = (3 << 8) | VERSION_ZIP64; // UNIX, so unzip applies the mode below
 const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0; // regular file, rw-r--r--
+
+/** The ZIP64 extra field of a local header (sizes only). */
+export const LOCAL_ZIP64_EXTRA_BYTES = 20;
 
 /** Central directory records are gathered into buffers of at most this size (few large writes). */
 const DIRECTORY_CHUNK_BYTES = 1024 * 1024;
@@ -81,26 +120,51 @@ export async function writeZip(
 ): Promise<void> {
   const forceZip64 = options.forceZip64 ?? false;
   const { time, date } = dosDateTime(options.date);
-  const sink = new Sink(destination);
+  const sink = new Sink(destination, options.window);
   const directory = new CentralDirectory();
   try {
     for await (const entry of entries) {
       const { name, size, crc32: knownCrc } = entry;
       const nameBytes = checkEntry(name, size, knownCrc);
+      const streamed = knownCrc === undefined;
+      if (streamed && options.window !== undefined) {
+        throw new Error(`Zip entry ${quoteName(name)} has no CRC-32: a window cannot be written`);
+      }
+      if (sink.past) {
+        // Everything wanted is written: what follows would go nowhere.
+        break;
+      }
       // Bounds what one archive buffers in the destination: without this, thousands of empty
       // entries would queue their headers without ever waiting.
       await sink.drained();
-      const source = await openSource(entry, sink);
       const offset = sink.position;
       const zip64Sizes = forceZip64 || size >= MAX_UINT32;
       const zip64Offset = forceZip64 || offset >= MAX_UINT32;
       const version = zip64Sizes || zip64Offset ? VERSION_ZIP64 : VERSION_DEFAULT;
-      const streamed = knownCrc === undefined;
       const flags = FLAG_UTF8_NAME | (streamed ? FLAG_DATA_DESCRIPTOR : 0);
-      sink.write(
-        localHeader(name, nameBytes, { version, flags, time, date, size, knownCrc, zip64Sizes }),
-      );
-      const crc = await copyEntry(source, sink, name, size, streamed);
+      const header = localHeader(name, nameBytes, {
+        version,
+        flags,
+        time,
+        date,
+        size,
+        knownCrc,
+        zip64Sizes,
+      });
+      // Without a window every entry is opened, an empty one too: a missing blob always fails.
+      const wanted = sink.wanted(offset + header.length, size);
+      let crc = 0;
+      if (wanted === undefined) {
+        sink.write(header);
+        sink.skip(size);
+      } else {
+        const source = await openSource(entry, sink, wanted);
+        sink.write(header);
+        const { start: from, end: to } = wanted === 'all' ? { start: 0, end: size - 1 } : wanted;
+        sink.skip(from);
+        crc = await copyEntry(source, sink, name, to - from + 1, streamed);
+        sink.skip(size - 1 - to);
+      }
       if (streamed) {
         sink.write(dataDescriptor(crc, size, zip64Sizes));
       }
@@ -116,15 +180,43 @@ export async function writeZip(
         zip64Offset,
       });
     }
-    directory.end(sink.position, forceZip64);
-    for (const chunk of directory.chunks()) {
-      await sink.drained();
-      sink.write(chunk);
+    if (!sink.past) {
+      directory.end(sink.position, forceZip64);
+      for (const chunk of directory.chunks()) {
+        await sink.drained();
+        sink.write(chunk);
+      }
     }
     await sink.end();
   } finally {
     sink.detach();
   }
+}
+
+/**
+ * The exact length of the zip {@link writeZip} makes of entries whose CRC-32s are all known
+ * (an entry without one also gets a data descriptor), from their names' and sizes' totals.
+ */
+export function zipLength(summary: ZipSummary): number {
+  const { count, nameBytes, dataBytes, zip64Sizes, zip64Offsets, zip64Entries } = summary;
+  const local =
+    count * LOCAL_HEADER_BYTES + nameBytes + zip64Sizes * LOCAL_ZIP64_EXTRA_BYTES + dataBytes;
+  const directory =
+    count * CENTRAL_HEADER_BYTES +
+    nameBytes +
+    zip64Entries * CENTRAL_ZIP64_EXTRA_HEADER_BYTES +
+    zip64Sizes * CENTRAL_ZIP64_SIZES_BYTES +
+    zip64Offsets * CENTRAL_ZIP64_OFFSET_BYTES;
+  const { zip64 } = endRecords(count, directory, local, false);
+  return local + directory + (zip64 ? ZIP64_END_BYTES + ZIP64_LOCATOR_BYTES : 0) + END_BYTES;
+}
+
+/** Which fields of the end records overflow their 16- or 32-bit slots. */
+function endRecords(count: number, size: number, offset: number, force: boolean) {
+  const manyEntries = force || count >= MAX_UINT16;
+  const bigSize = force || size >= MAX_UINT32;
+  const farOffset = force || offset >= MAX_UINT32;
+  return { manyEntries, bigSize, farOffset, zip64: manyEntries || bigSize || farOffset };
 }
 
 /** Programming errors, caught before a byte of the entry is written. */
@@ -142,10 +234,14 @@ function checkEntry(name: string, size: number, crc: number | undefined): number
   return nameBytes;
 }
 
-async function openSource(entry: ZipEntrySource, sink: Sink): Promise<Readable> {
+async function openSource(
+  entry: ZipEntrySource,
+  sink: Sink,
+  range: ByteSpan | 'all',
+): Promise<Readable> {
   let source: Readable;
   try {
-    source = await entry.open();
+    source = await entry.open(range === 'all' ? undefined : range);
   } catch (error) {
     throw new ZipEntryError(entry.name, { cause: error });
   }
@@ -263,7 +359,7 @@ type Watcher = (error?: Error) => void;
  * become an unhandled 'error' event).
  */
 class Sink {
-  /** Bytes written so far: the offset in the archive of the next byte. */
+  /** Bytes of the archive so far, written or skipped: the offset of the next byte. */
   position = 0;
   failure: Error | undefined;
   private needDrain = false;
@@ -271,7 +367,10 @@ class Sink {
   private corked = false;
   private watcher: Watcher | undefined;
 
-  constructor(private readonly destination: Writable) {
+  constructor(
+    private readonly destination: Writable,
+    private readonly window?: ByteSpan,
+  ) {
     destination
       .on('drain', this.onDrain)
       .on('error', this.onError)
@@ -282,9 +381,42 @@ class Sink {
     }
   }
 
+  /** Whether the window's last byte is behind: nothing more will be written. */
+  get past(): boolean {
+    return this.window !== undefined && this.position > this.window.end;
+  }
+
+  /**
+   * Which of `size` bytes starting at archive offset `at` fall in the window: 'all' without a
+   * window, the span within them, or undefined for none.
+   */
+  wanted(at: number, size: number): ByteSpan | 'all' | undefined {
+    if (this.window === undefined) {
+      return 'all';
+    }
+    const start = Math.max(this.window.start, at);
+    const end = Math.min(this.window.end, at + size - 1);
+    return start > end ? undefined : { start: start - at, end: end - at };
+  }
+
+  /** Moves past bytes of the archive that are outside the window. */
+  skip(bytes: number): void {
+    this.position += bytes;
+  }
+
   /** Writes a chunk, returning false when the caller should wait for drained() (or failed). */
-  write(chunk: Uint8Array): boolean {
-    this.position += chunk.length;
+  write(whole: Uint8Array): boolean {
+    const at = this.position;
+    this.position += whole.length;
+    let chunk = whole;
+    if (this.window !== undefined) {
+      const from = Math.max(this.window.start - at, 0);
+      const to = Math.min(this.window.end + 1 - at, whole.length);
+      if (from >= to) {
+        return this.failure === undefined;
+      }
+      chunk = from === 0 && to === whole.length ? whole : whole.subarray(from, to);
+    }
     // Everything written in one turn of the event loop goes out in one writev: an archive of
     // small files otherwise makes a syscall for every header and every file (100,000 files of
     // 15 bytes: 3.5 s of 14 s in writev). Uncorked before any wait for 'drain' can matter, as
@@ -411,7 +543,7 @@ interface LocalFields {
  */
 function localHeader(name: string, nameBytes: number, fields: LocalFields): Buffer {
   const { size, knownCrc, zip64Sizes } = fields;
-  const extraBytes = zip64Sizes ? 20 : 0;
+  const extraBytes = zip64Sizes ? LOCAL_ZIP64_EXTRA_BYTES : 0;
   const header = Buffer.allocUnsafe(LOCAL_HEADER_BYTES + nameBytes + extraBytes);
   const recorded = knownCrc === undefined ? 0 : size;
   const slot = zip64Sizes ? MAX_UINT32 : recorded;
@@ -478,7 +610,11 @@ class CentralDirectory {
     const { size, offset, zip64Sizes, zip64Offset } = fields;
     // Only the fields whose 32-bit slot overflowed go in the extra, in this order (APPNOTE 4.5.3).
     const extraBytes =
-      zip64Sizes || zip64Offset ? 4 + (zip64Sizes ? 16 : 0) + (zip64Offset ? 8 : 0) : 0;
+      zip64Sizes || zip64Offset
+        ? CENTRAL_ZIP64_EXTRA_HEADER_BYTES +
+          (zip64Sizes ? CENTRAL_ZIP64_SIZES_BYTES : 0) +
+          (zip64Offset ? CENTRAL_ZIP64_OFFSET_BYTES : 0)
+        : 0;
     const recordBytes = CENTRAL_HEADER_BYTES + nameBytes + extraBytes;
     const [record, at] = this.reserve(recordBytes);
     const sizeSlot = zip64Sizes ? MAX_UINT32 : size;
@@ -521,10 +657,13 @@ class CentralDirectory {
   /** Appends the end records; `offset` is where the central directory starts in the archive. */
   end(offset: number, forceZip64: boolean): void {
     const size = this.bytes;
-    const manyEntries = forceZip64 || this.count >= MAX_UINT16;
-    const bigSize = forceZip64 || size >= MAX_UINT32;
-    const farOffset = forceZip64 || offset >= MAX_UINT32;
-    if (manyEntries || bigSize || farOffset) {
+    const { manyEntries, bigSize, farOffset, zip64 } = endRecords(
+      this.count,
+      size,
+      offset,
+      forceZip64,
+    );
+    if (zip64) {
       const [record, at] = this.reserve(ZIP64_END_BYTES + ZIP64_LOCATOR_BYTES);
       record.writeUInt32LE(ZIP64_END, at);
       writeUInt64(record, ZIP64_END_BYTES - 12, at + 4); // size of the rest of the record
