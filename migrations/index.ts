@@ -7,6 +7,7 @@ import { FileManifests1796172389478 } from './1796172389478-file-manifests.js';
 import { ChangeFeed1796180000000 } from './1796180000000-change-feed.js';
 import { BlobCrc321796183950960 } from './1796183950960-blob-crc32.js';
 import { RateLimitCounters1796401130443 } from './1796401130443-rate-limit-counters.js';
+import { RateLimiterFlexibleCounters1796404735908 } from './1796404735908-rate-limiter-flexible-counters.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ChangeFeed1796180000000,
   BlobCrc321796183950960,
   RateLimitCounters1796401130443,
+  RateLimiterFlexibleCounters1796404735908,
 ];

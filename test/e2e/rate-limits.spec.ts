@@ -100,7 +100,7 @@ describe('rate limits', () => {
     expect(refused.headers['retry-after']).toBeDefined();
     const rows = await sql<{ key: string; hits: number }>(
       first.database,
-      'SELECT key, hits FROM rate_limit_counters ORDER BY key',
+      'SELECT key, points AS hits FROM rate_limit_counters ORDER BY key',
     );
     expect(rows).toContainEqual({ key: expect.stringMatching(/^password:ip:/), hits: 4 });
   });
@@ -113,7 +113,8 @@ describe('rate limits', () => {
     await obtain(testApp).expect(429);
     await sql(
       testApp.database,
-      "UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second'",
+      // The window's end is in epoch milliseconds (rate-limiter-flexible's layout).
+      'UPDATE rate_limit_counters SET expire = (extract(epoch FROM now()) * 1000)::bigint - 1000',
     );
     const again = await obtain(testApp).expect(200);
     expect(again.headers['ratelimit-remaining']).toBe('2');
