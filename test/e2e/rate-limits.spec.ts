@@ -120,6 +120,30 @@ describe('rate limits', () => {
     expect(again.headers['ratelimit-remaining']).toBe('2');
   });
 
+  it("should count in the migration's UNLOGGED table, a window's end in epoch milliseconds", async () => {
+    const testApp = await start();
+    const before = Date.now();
+    await obtain(testApp).expect(200);
+    const [table] = await sql<{ relpersistence: string }>(
+      testApp.database,
+      "SELECT relpersistence FROM pg_class WHERE oid = 'rate_limit_counters'::regclass",
+    );
+    expect(table.relpersistence).toBe('u');
+    const rows = await sql<{ key: string; points: number; expire: string }>(
+      testApp.database,
+      'SELECT key, points, expire FROM rate_limit_counters ORDER BY key',
+    );
+    expect(rows.map((row) => row.key)).toEqual([
+      expect.stringMatching(/^all:ip:/),
+      expect.stringMatching(/^password:ip:/),
+    ]);
+    for (const row of rows) {
+      expect(row.points).toBe(1);
+      expect(Number(row.expire)).toBeGreaterThanOrEqual(before + 60_000);
+      expect(Number(row.expire)).toBeLessThanOrEqual(Date.now() + 60_000);
+    }
+  });
+
   it('should limit nothing with both limits at 0', async () => {
     const testApp = await start({ RATE_LIMIT: '0', RATE_LIMIT_AUTH: '0' });
     for (let i = 0; i < 5; i += 1) {
