@@ -9,6 +9,7 @@ import { BlobCrc321796183950960 } from './1796183950960-blob-crc32.js';
 import { RateLimitCounters1796401130443 } from './1796401130443-rate-limit-counters.js';
 import { DatasetSlugConstraints1796402207769 } from './1796402207769-dataset-slug-constraints.js';
 import { DatasetFilesManifestOrder1796404031148 } from './1796404031148-dataset-files-manifest-order.js';
+import { RateLimiterFlexibleCounters1796404735908 } from './1796404735908-rate-limiter-flexible-counters.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => object)[] = [
   RateLimitCounters1796401130443,
   DatasetSlugConstraints1796402207769,
   DatasetFilesManifestOrder1796404031148,
+  RateLimiterFlexibleCounters1796404735908,
 ];

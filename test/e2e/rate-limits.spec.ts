@@ -100,7 +100,7 @@ describe('rate limits', () => {
     expect(refused.headers['retry-after']).toBeDefined();
     const rows = await sql<{ key: string; hits: number }>(
       first.database,
-      'SELECT key, hits FROM rate_limit_counters ORDER BY key',
+      'SELECT key, points AS hits FROM rate_limit_counters ORDER BY key',
     );
     expect(rows).toContainEqual({ key: expect.stringMatching(/^password:ip:/), hits: 4 });
   });
@@ -113,10 +113,35 @@ describe('rate limits', () => {
     await obtain(testApp).expect(429);
     await sql(
       testApp.database,
-      "UPDATE rate_limit_counters SET window_ends_at = now() - interval '1 second'",
+      // The window's end is in epoch milliseconds (rate-limiter-flexible's layout).
+      'UPDATE rate_limit_counters SET expire = (extract(epoch FROM now()) * 1000)::bigint - 1000',
     );
     const again = await obtain(testApp).expect(200);
     expect(again.headers['ratelimit-remaining']).toBe('2');
+  });
+
+  it("should count in the migration's UNLOGGED table, a window's end in epoch milliseconds", async () => {
+    const testApp = await start();
+    const before = Date.now();
+    await obtain(testApp).expect(200);
+    const [table] = await sql<{ relpersistence: string }>(
+      testApp.database,
+      "SELECT relpersistence FROM pg_class WHERE oid = 'rate_limit_counters'::regclass",
+    );
+    expect(table.relpersistence).toBe('u');
+    const rows = await sql<{ key: string; points: number; expire: string }>(
+      testApp.database,
+      'SELECT key, points, expire FROM rate_limit_counters ORDER BY key',
+    );
+    expect(rows.map((row) => row.key)).toEqual([
+      expect.stringMatching(/^all:ip:/),
+      expect.stringMatching(/^password:ip:/),
+    ]);
+    for (const row of rows) {
+      expect(row.points).toBe(1);
+      expect(Number(row.expire)).toBeGreaterThanOrEqual(before + 60_000);
+      expect(Number(row.expire)).toBeLessThanOrEqual(Date.now() + 60_000);
+    }
   });
 
   it('should limit nothing with both limits at 0', async () => {

@@ -1,19 +1,27 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One client's requests in the current window of one limit. The table is UNLOGGED (see its
- * migration): counts are worth no WAL, and a crash that empties it only forgives some requests.
+ * One client's requests in the current window of one limit, in the layout rate-limiter-flexible's
+ * RateLimiterPostgres reads and writes (it is told the table exists and runs no DDL). Mirrored
+ * here so that migrations and entities agree; the app never queries it through TypeORM. The
+ * table is UNLOGGED (see its migration): counts are worth no WAL, and a crash that empties it
+ * only forgives some requests.
  */
 @Entity({ name: 'rate_limit_counters' })
 export class RateLimitCounter {
   /** `<limit name>:<client>`, the client being `user:<id>` or `ip:<address>`. */
-  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_rate_limit_counters' })
+  @PrimaryColumn({
+    type: 'varchar',
+    length: 255,
+    primaryKeyConstraintName: 'pk_rate_limit_counters',
+  })
   key: string;
 
-  @Column({ type: 'integer' })
-  hits: number;
+  /** Requests in the current window, this one included. */
+  @Column({ type: 'integer', default: 0 })
+  points: number;
 
-  /** The end of the current window; the next hit after it starts a new one. */
-  @Column({ name: 'window_ends_at', type: 'timestamptz' })
-  windowEndsAt: Date;
+  /** The end of the current window in epoch milliseconds; the next hit after it starts anew. */
+  @Column({ type: 'bigint', nullable: true })
+  expire: string | null;
 }

@@ -1,13 +1,10 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ThrottledError } from '../../common/errors/domain-error.js';
 import { NOT_RATE_LIMITED, PASSWORD_RATE_LIMITED } from '../../common/http/rate-limit.decorator.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { RateLimitsService, type RateLimitState } from './rate-limits.service.js';
-
-const WINDOW_MS = 60_000;
 
 /**
  * Global, after the auth guard (RateLimitsModule is imported after AuthModule): an
@@ -19,7 +16,6 @@ const WINDOW_MS = 60_000;
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
     private readonly rateLimits: RateLimitsService,
   ) {}
@@ -32,17 +28,18 @@ export class RateLimitGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: AuthUser }>();
     const address = `ip:${clientAddress(request)}`;
-    const { perMinute, authPerMinute } = this.config.rateLimit;
     const states: RateLimitState[] = [];
-    if (perMinute > 0) {
-      const client = request.user ? `user:${request.user.id}` : address;
-      states.push(await this.rateLimits.hit('all', client, perMinute, WINDOW_MS));
+    const overall = await this.rateLimits.hitOverall(
+      request.user ? `user:${request.user.id}` : address,
+    );
+    if (overall) {
+      states.push(overall);
     }
-    if (
-      authPerMinute > 0 &&
-      this.reflector.get<boolean>(PASSWORD_RATE_LIMITED, context.getHandler()) === true
-    ) {
-      states.push(await this.rateLimits.hit('password', address, authPerMinute, WINDOW_MS));
+    if (this.reflector.get<boolean>(PASSWORD_RATE_LIMITED, context.getHandler()) === true) {
+      const password = await this.rateLimits.hitPassword(address);
+      if (password) {
+        states.push(password);
+      }
     }
     if (states.length === 0) {
       return true;

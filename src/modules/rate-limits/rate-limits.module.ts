@@ -2,13 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../../config/app-config.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
-import { RateLimitsRepository } from './rate-limits.repository.js';
 import { RateLimitsService } from './rate-limits.service.js';
 
 /**
- * Rate limits (`RATE_LIMIT`, `RATE_LIMIT_AUTH`), counted in PostgreSQL so that they hold
- * across instances. Imported after AuthModule, whose guard must run first. With both limits 0
- * nothing is registered.
+ * Rate limits (`RATE_LIMIT`, `RATE_LIMIT_AUTH`), counted in PostgreSQL by rate-limiter-flexible
+ * so that they hold across instances. Imported after AuthModule, whose guard must run first.
+ * With both limits 0 nothing is registered.
  */
 @Module({})
 export class RateLimitsModule {
@@ -18,11 +17,7 @@ export class RateLimitsModule {
     }
     return {
       module: RateLimitsModule,
-      providers: [
-        RateLimitsRepository,
-        RateLimitsService,
-        { provide: APP_GUARD, useClass: RateLimitGuard },
-      ],
+      providers: [RateLimitsService, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
 }

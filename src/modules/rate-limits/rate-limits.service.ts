@@ -1,8 +1,12 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { RateLimitsRepository } from './rate-limits.repository.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
-/** How often ended windows are swept from the table. */
-const SWEEP_INTERVAL_MS = 60_000;
+/** Created by a migration; the limiters are told it exists so that they never run DDL. */
+const TABLE = 'rate_limit_counters';
+const WINDOW_SECONDS = 60;
 
 export interface RateLimitState {
   readonly limit: number;
@@ -15,36 +19,66 @@ export interface RateLimitState {
 }
 
 /**
- * Request counts in PostgreSQL, so that every instance serving one database counts against the
- * same limits. Fixed windows: one row and one upsert per client and limit, where a sliding log
- * would store every hit. The price: a client may spend one window's allowance at its end and
- * the next one's right after.
+ * Request counts in PostgreSQL through rate-limiter-flexible, so that every instance serving one
+ * database counts against the same limits. Fixed one-minute windows: one row and one upsert per
+ * client and limit. The price: a client may spend one window's allowance at its end and the next
+ * one's right after. The limiters query through TypeORM's own pool, so they open no connection
+ * the connection budget does not already count.
  */
 @Injectable()
-export class RateLimitsService implements OnModuleInit, OnModuleDestroy {
-  private sweeper: NodeJS.Timeout | undefined;
+export class RateLimitsService {
+  private readonly overall: RateLimiterPostgres | undefined;
+  private readonly password: RateLimiterPostgres | undefined;
 
-  constructor(private readonly counters: RateLimitsRepository) {}
-
-  onModuleInit(): void {
-    this.sweeper = setInterval(() => {
-      this.counters.deleteEnded().catch(() => undefined);
-    }, SWEEP_INTERVAL_MS);
-    this.sweeper.unref();
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() dataSource: DataSource) {
+    const { perMinute, authPerMinute } = config.rateLimit;
+    const limiter = (keyPrefix: string, points: number, clearExpiredByTimeout: boolean) =>
+      new RateLimiterPostgres({
+        storeClient: dataSource,
+        storeType: 'typeorm',
+        tableName: TABLE,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: WINDOW_SECONDS,
+        // Both limiters share the table, so one of them sweeping its long-ended rows is enough.
+        clearExpiredByTimeout,
+      });
+    this.overall = perMinute > 0 ? limiter('all', perMinute, true) : undefined;
+    this.password =
+      authPerMinute > 0
+        ? limiter('password', authPerMinute, this.overall === undefined)
+        : undefined;
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+  /** Counts one request of `client` against the per-client limit; undefined when it is off. */
+  async hitOverall(client: string): Promise<RateLimitState | undefined> {
+    return this.overall && hit(this.overall, client);
   }
 
-  /** Counts one request of `client` against `limit` requests per `windowMs`. */
-  async hit(name: string, client: string, limit: number, windowMs: number) {
-    const { hits, msLeft } = await this.counters.hit(`${name}:${client}`, windowMs);
-    return {
-      limit,
-      remaining: Math.max(0, limit - hits),
-      resetSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
-      refused: hits > limit,
-    } satisfies RateLimitState;
+  /** Counts one password attempt from `address`; undefined when that limit is off. */
+  async hitPassword(address: string): Promise<RateLimitState | undefined> {
+    return this.password && hit(this.password, address);
   }
+}
+
+async function hit(limiter: RateLimiterPostgres, client: string): Promise<RateLimitState> {
+  let result: RateLimiterRes;
+  let refused = false;
+  try {
+    result = await limiter.consume(client);
+  } catch (error) {
+    // A refusal rejects with the counts; anything else is a database failure.
+    if (!(error instanceof RateLimiterRes)) {
+      throw error;
+    }
+    result = error;
+    refused = true;
+  }
+  return {
+    limit: limiter.points,
+    remaining: result.remainingPoints,
+    resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+    refused,
+  };
 }
