@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import {
 } from '../../src/database/embedded-postgres.js';
 import { eventually } from '../utils/eventually.js';
 import { freePort } from '../utils/free-port.js';
+import { openFilesUnder } from '../utils/processes.js';
 import { adminWithDataset, apiJson, apiUpload } from '../utils/process-api.js';
 import { startServerProcess, stopServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
@@ -26,15 +27,6 @@ const MiB = 1024 * 1024;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The files (not sockets or pipes) under `dir` that process `pid` holds open. */
-async function openFilesUnder(pid: number, dir: string): Promise<string[]> {
-  const fdDir = `/proc/${pid}/fd`;
-  const targets = await Promise.all(
-    (await readdir(fdDir)).map((fd) => readlink(path.join(fdDir, fd)).catch(() => '')),
-  );
-  return targets.filter((target) => target.startsWith(dir));
-}
 
 describe('PostgreSQL restarted under write load', () => {
   let pgDir: string;

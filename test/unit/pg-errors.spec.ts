@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import {
   databaseErrorKind,
   foreignKeyViolation,
@@ -50,6 +51,7 @@ describe('PostgreSQL error classes', () => {
     ],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['a pool wait that timed out', new Error('timeout exceeded when trying to connect')],
+    ['a transaction whose connection was lost', new QueryRunnerProviderAlreadyReleasedError()],
     [
       'a refusal on every address',
       new AggregateError([Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })]),

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, readlink } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Child processes of `pid`, from /proc (field 4 of /proc/<pid>/stat is the parent). */
 export function childrenOf(pid: number): number[] {
@@ -37,4 +39,16 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The files under `dir` that process `pid` holds open (sockets, pipes and everything elsewhere
+ * left out: a database pool opening a connection is not a leaked file).
+ */
+export async function openFilesUnder(pid: number, dir: string): Promise<string[]> {
+  const fdDir = `/proc/${pid}/fd`;
+  const targets = await Promise.all(
+    (await readdir(fdDir)).map((fd) => readlink(path.join(fdDir, fd)).catch(() => '')),
+  );
+  return targets.filter((target) => target.startsWith(`${dir}/`));
 }

@@ -105,7 +105,16 @@ function kindOfState(state: string): DatabaseErrorKind | undefined {
   }
 }
 
+/**
+ * TypeORM's word for a transaction whose connection was lost under it: pg ended the client, so
+ * TypeORM released the query runner, and the transaction's next query finds it gone.
+ */
+const RELEASED_RUNNER = 'QueryRunnerProviderAlreadyReleasedError';
+
 function connectionLost(error: unknown, depth = 0): boolean {
+  if (error instanceof Error && error.name === RELEASED_RUNNER) {
+    return true;
+  }
   const inner = driverError(error);
   if (typeof inner.code === 'string' && CONNECTION_ERRNOS.has(inner.code)) {
     return true;
