@@ -32,12 +32,7 @@ export async function apiJson(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (text ? JSON.parse(text) : {}) as ApiBody,
-  };
+  return answerOf(response);
 }
 
 /** Uploads `bytes` as `filename` to dataset `pk` (the /v1 raw-body upload). */
@@ -60,6 +55,11 @@ export async function apiUpload(
       body: bytes,
     },
   );
+  return answerOf(response);
+}
+
+/** The answer with its body parsed (an empty body is `{}`). */
+async function answerOf(response: Response): Promise<ApiAnswer> {
   const text = await response.text();
   return {
     status: response.status,

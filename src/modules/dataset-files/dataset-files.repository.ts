@@ -625,15 +625,6 @@ export class DatasetFilesRepository {
     return rows[0]?.name;
   }
 
-  /** Which of `names` are files of the manifest. */
-  async namesPresent(manager: EntityManager, manifestId: number, names: string[]) {
-    const rows = await manager.query<{ filename: string }[]>(
-      'SELECT filename FROM dataset_files WHERE manifest_id = $1 AND filename = ANY($2::text[])',
-      [manifestId, names],
-    );
-    return new Set(rows.map((row) => row.filename));
-  }
-
   /** Merge, step two: source files whose name the target has with different bytes (manifests). */
   async mergeClashes(
     manager: EntityManager,

@@ -449,7 +449,7 @@ export class DatasetFilesService {
       throw badName(overFiles, 'Filename is already a directory prefix');
     }
     const prefixes = new Set(added.flatMap((name) => parentPrefixes(name)));
-    const files = await this.files.namesPresent(manager, manifestId, [...prefixes]);
+    const files = await this.files.existingNames(manager, manifestId, [...prefixes]);
     const underFile = added.find((name) =>
       parentPrefixes(name).some((prefix) => files.has(prefix)),
     );
