@@ -8,8 +8,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Strata')
     .setDescription(
-      'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API; ' +
-        '`/v0` with the data.world dataset API.',
+      'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API.',
     )
     .setVersion(API_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
