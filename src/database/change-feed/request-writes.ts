@@ -18,9 +18,12 @@ const currentLog = new AsyncLocalStorage<WriteLog>();
 /** Transactions (by query runner) that have sent a write which their COMMIT would make real. */
 const writingTransactions = new WeakSet<QueryRunner>();
 
-/** Statements that change nothing another session can see, or end a transaction without effect. */
+/**
+ * Statements that change nothing another session can see, or end a transaction without effect.
+ * A cursor (streamed lists) reads only: PostgreSQL refuses data-modifying WITH in DECLARE.
+ */
 const CHANGES_NOTHING =
-  /^\s*(SELECT|SHOW|START TRANSACTION|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|SET|LISTEN)\b/i;
+  /^\s*(SELECT|SHOW|START TRANSACTION|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|SET|LISTEN|DECLARE|FETCH|MOVE|CLOSE)\b/i;
 const COMMIT = /^\s*COMMIT\b/i;
 const ROLLBACK_ALL = /^\s*ROLLBACK\s*$/i;
 
