@@ -151,7 +151,9 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
     const dataset = await createDataset(testApp, writer(), project);
     const store = testApp.app.get(BlobStore);
     const stage = store.stage.bind(store);
-    let rowLockedDuringCommit: boolean | undefined;
+    // One probe for all commits (they run concurrently): two probes at once would each find the
+    // row locked by the other's FOR UPDATE.
+    let rowLockedDuringCommit: Promise<boolean> | undefined;
     // SKIP LOCKED finds no row while an upload holds it.
     const probe = async () =>
       (
@@ -163,7 +165,8 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
       const staged = await stage(source, options);
       const commit = staged.commit.bind(staged);
       staged.commit = async () => {
-        rowLockedDuringCommit ??= await probe();
+        rowLockedDuringCommit ??= probe();
+        await rowLockedDuringCommit;
         await commit();
       };
       return staged;
@@ -179,7 +182,7 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
     } finally {
       store.stage = stage;
     }
-    expect(rowLockedDuringCommit).toBe(false);
+    expect(await rowLockedDuringCommit).toBe(false);
     expect(Object.keys((await filesOf(dataset.pk)).files)).toEqual(['p.txt', 'q.txt']);
   });
 });
