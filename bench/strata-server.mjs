@@ -40,9 +40,10 @@ export function resetPeak(pid) {
 
 /**
  * Runs `work({ port, pid, dataDir, db })` against a Strata process (`npm run build` first) on a
- * fresh database and data dir, both removed afterwards; `env` adds to the server's environment.
+ * fresh database and data dir, both removed afterwards; `env` adds to the server's environment,
+ * `nodeArgs` to node's command line (`--cpu-prof` is refused in NODE_OPTIONS).
  */
-export async function withStrata(work, env = {}) {
+export async function withStrata(work, env = {}, nodeArgs = []) {
   const database = `strata_bench_v_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
@@ -51,7 +52,7 @@ export async function withStrata(work, env = {}) {
   url.pathname = `/${database}`;
   const dataDir = fs.mkdtempSync(path.join(ROOT, 'bench', '.tmp-versioning-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -67,6 +68,8 @@ export async function withStrata(work, env = {}) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // Listened for from the start: a server that dies while starting must not hang the clean-up.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     for (let i = 0; ; i += 1) {
       const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
@@ -90,7 +93,7 @@ export async function withStrata(work, env = {}) {
     }
   } finally {
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
     fs.rmSync(dataDir, { recursive: true, force: true });

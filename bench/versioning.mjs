@@ -16,23 +16,29 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { profileMarkdown, summariseProfile } from './cpu-profile.mjs';
 import { api, memory, resetPeak, ROOT, setUp, withStrata } from './strata-server.mjs';
 
 const MiB = 1024 * 1024;
 
 const BENCHES = ['copy', 'download', 'many'];
-const USAGE = `Usage: npm run build && node bench/versioning.mjs [copy] [download] [many]
+const USAGE = `Usage: npm run build && node bench/versioning.mjs [copy] [download] [many] [--profile]
 
   copy      POST /v1/datasets/{pk}/copy of a dataset with 100,000 files (target < 1 s)
   download  zip of 1 GiB in 200 files vs Python's zipfile (>= 0.5x), first byte, memory, resume
   many      zip of 100,000 files of 100 bytes vs Python's zipfile (>= 0.7x), memory (info)
 
+  --profile Strata under --cpu-prof; its self time in the timed downloads or copies goes into
+            bench/results/<date>-profile-versioning.md only (the profiler slows it down)
+
 No name runs all three. Results: bench/results/versioning-latest.md and a dated copy.`;
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
+const options = process.argv.slice(2);
+if (options.includes('--help') || options.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
+const profiling = options.includes('--profile');
+const args = options.filter((arg) => arg !== '--profile');
 // Anything else unknown stops here: a run of nothing would still overwrite the results.
 const unknown = args.filter((arg) => !BENCHES.includes(arg));
 if (unknown.length > 0) {
@@ -52,11 +58,39 @@ with zipfile.ZipFile('/dev/null', 'w', zipfile.ZIP_STORED, allowZip64=True) as z
 print(time.perf_counter() - t0)
 `;
 
+/** Raw profiles, one directory per benchmark (bench/profiles/ is git-ignored). */
+const profileRoot = path.join(
+  ROOT,
+  'bench',
+  'profiles',
+  `versioning-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+);
+/** Per benchmark, the monotonic-clock windows (the clock V8 stamps samples with) of its timed requests. */
+const windows = { copy: [], download: [], many: [] };
+
+/** The server's node flags for `name`: under --profile, V8's CPU profiler writes on exit. */
+function nodeArgs(name) {
+  return profiling ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileRoot, name)}`] : [];
+}
+
+/** withStrata for benchmark `name`, under the CPU profiler with --profile. */
+const strata = (name, work) => withStrata(work, {}, nodeArgs(name));
+
+/** Runs `action`, remembering its time window for the profile of benchmark `name`. */
+async function timed(name, action) {
+  const startUs = Number(process.hrtime.bigint() / 1000n);
+  try {
+    return await action();
+  } finally {
+    windows[name].push({ startUs, endUs: Number(process.hrtime.bigint() / 1000n) });
+  }
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function benchCopy() {
   const FILES = 100_000;
-  return withStrata(async ({ port, db }) => {
+  return strata('copy', async ({ port, db }) => {
     const { token, dataset } = await setUp(port);
     const source = await dataset('copy-source');
     // 100,000 distinct blobs (rows only: copying never touches bytes) and their references.
@@ -79,11 +113,13 @@ async function benchCopy() {
     const runs = [];
     for (let i = 0; i < 5; i += 1) {
       const t0 = performance.now();
-      const response = await fetch(`http://127.0.0.1:${port}/v1/datasets/${source.pk}/copy`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
+      const { response, text } = await timed('copy', async () => {
+        const answer = await fetch(`http://127.0.0.1:${port}/v1/datasets/${source.pk}/copy`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return { response: answer, text: await answer.text() };
       });
-      const text = await response.text();
       const ms = performance.now() - t0;
       const copy = JSON.parse(text);
       if (response.status !== 200 || Object.keys(copy.files).length !== FILES) {
@@ -169,7 +205,7 @@ function download(port, token, pk, headers = {}) {
 async function benchDownload() {
   const FILES = 200;
   const SIZE = Math.floor((1024 * MiB) / FILES);
-  return withStrata(async ({ port, pid, dataDir }) => {
+  return strata('download', async ({ port, pid, dataDir }) => {
     const { token, dataset } = await setUp(port);
     const target = await dataset('archive');
     const names = [];
@@ -194,7 +230,7 @@ async function benchDownload() {
       );
       const before = memory(pid);
       const peakReset = resetPeak(pid);
-      const result = await download(port, token, target.pk);
+      const result = await timed('download', () => download(port, token, target.pk));
       const after = memory(pid);
       runs.push({
         ...result,
@@ -258,7 +294,7 @@ async function benchDownload() {
 async function benchManySmall() {
   const FILES = 100_000;
   const SIZE = 100;
-  return withStrata(async ({ port, pid, db, dataDir }) => {
+  return strata('many', async ({ port, pid, db, dataDir }) => {
     const { token, dataset } = await setUp(port);
     const target = await dataset('many-small');
     // Distinct blobs written where the store keeps them, and their rows (uploading 100,000
@@ -300,7 +336,7 @@ async function benchManySmall() {
       );
       const before = memory(pid);
       const peakReset = resetPeak(pid);
-      const result = await download(port, token, target.pk);
+      const result = await timed('many', () => download(port, token, target.pk));
       const after = memory(pid);
       if (result.status !== 200) {
         throw new Error(`many-small download: ${result.status}`);
@@ -395,12 +431,54 @@ function report(copy, archive, many) {
 const copy = wanted('copy') ? await benchCopy() : undefined;
 const archive = wanted('download') ? await benchDownload() : undefined;
 const many = wanted('many') ? await benchManySmall() : undefined;
-const text = report(copy, archive, many);
+let text = report(copy, archive, many);
 const resultsDir = path.join(ROOT, 'bench', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, 'versioning-latest.md'), text);
-fs.writeFileSync(
-  path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}-versioning.md`),
-  text,
-);
+const date = new Date().toISOString().slice(0, 10);
+if (profiling) {
+  text = `${text}${profileSection()}`;
+  fs.writeFileSync(path.join(resultsDir, `${date}-profile-versioning.md`), text);
+} else {
+  fs.writeFileSync(path.join(resultsDir, 'versioning-latest.md'), text);
+  fs.writeFileSync(path.join(resultsDir, `${date}-versioning.md`), text);
+}
 console.log(text);
+
+/** Self time of the Strata process from the first to the last timed request of each benchmark. */
+function profileSection() {
+  const lines = [
+    '',
+    '## CPU profile (Strata under --cpu-prof: the figures above are slowed by the profiler)',
+    '',
+  ];
+  for (const [name, spans] of Object.entries(windows)) {
+    if (spans.length === 0) {
+      continue;
+    }
+    const dir = path.join(profileRoot, name);
+    const file = fs.existsSync(dir)
+      ? fs.readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'))
+      : undefined;
+    lines.push(`### ${name}`, '');
+    if (!file) {
+      lines.push('(no .cpuprofile was written: did the server exit cleanly?)', '');
+      continue;
+    }
+    const window = {
+      startUs: Math.min(...spans.map((span) => span.startUs)),
+      endUs: Math.max(...spans.map((span) => span.endUs)),
+    };
+    const summary = summariseProfile(
+      JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+      25,
+      window,
+    );
+    lines.push(
+      `From the first timed request's start to the last one's end (${spans.length} requests; the server idles between them while the baseline runs). Raw profile: \`${path.relative(ROOT, path.join(dir, file))}\` (git-ignored).`,
+      '',
+      profileMarkdown(summary),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
