@@ -59,6 +59,12 @@ export interface BlobInfo {
   size: number;
 }
 
+/** One blob of {@link BlobStore.readStarts}: up to `length` bytes from its start. */
+export interface StartRead {
+  readonly handle: string;
+  readonly length: number;
+}
+
 export interface ListedBlob extends BlobInfo {
   modified: Date;
 }
@@ -122,6 +128,16 @@ export abstract class BlobStore {
    * several. Rejects with {@link BlobNotFoundError} when absent.
    */
   abstract readStart(handle: string, length: number): Promise<Buffer>;
+
+  /**
+   * {@link readStart} for many blobs at once (archives of small files), answered in the same
+   * order: each blob's bytes, or why they could not be read. Never rejects as a whole, so one
+   * missing blob fails only its own entry. This default asks for every blob at once; a driver
+   * that can read a batch in fewer round trips overrides it.
+   */
+  readStarts(requests: readonly StartRead[]): Promise<PromiseSettledResult<Buffer>[]> {
+    return Promise.allSettled(requests.map(({ handle, length }) => this.readStart(handle, length)));
+  }
 
   abstract stat(handle: string): Promise<{ size: number } | undefined>;
 

@@ -21,6 +21,7 @@ import { promisify } from 'node:util';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
+import { BatchFileReader } from './batch-file-reader.js';
 import { FlushingWriteStream } from './flushing-write-stream.js';
 import {
   BlobNotFoundError,
@@ -31,6 +32,7 @@ import {
   type ByteRange,
   type ListedBlob,
   type StagedBlob,
+  type StartRead,
   type StageOptions,
 } from './blob-store.js';
 
@@ -55,6 +57,12 @@ function readFd(
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A missing file (or a missing shard directory) is a missing blob; other errors pass. */
+function notFoundOr(handle: string, error: unknown): unknown {
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR' ? new BlobNotFoundError(handle) : error;
 }
 
 /** A full disk or an exhausted quota is the store's state, not a fault: the client gets 507. */
@@ -211,6 +219,8 @@ const BULK_READ_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export class LocalDiskBlobStore extends BlobStore {
   private readonly stagingDir: string;
+  /** Small blobs' reader threads, at most two (a second serves a concurrent archive). */
+  private readonly batchReader = new BatchFileReader(2);
 
   constructor(private readonly root: string) {
     super();
@@ -333,6 +343,50 @@ export class LocalDiskBlobStore extends BlobStore {
     } finally {
       await closeFd(fd).catch(() => undefined);
     }
+  }
+
+  /**
+   * Small blobs a batch at a time on a worker thread (see BatchFileReader): 100,000 files of
+   * 100 bytes otherwise make 300,000 thread-pool round trips, each with its promise.
+   */
+  override async readStarts(
+    requests: readonly StartRead[],
+  ): Promise<PromiseSettledResult<Buffer>[]> {
+    const results = new Array<PromiseSettledResult<Buffer>>(requests.length);
+    const paths: string[] = [];
+    const lengths: number[] = [];
+    const asked: number[] = [];
+    requests.forEach(({ handle, length }, index) => {
+      if (isBlobHandle(handle)) {
+        paths.push(this.blobPath(handle));
+        lengths.push(length);
+        asked.push(index);
+      } else {
+        results[index] = { status: 'rejected', reason: new BlobNotFoundError(String(handle)) };
+      }
+    });
+    if (asked.length === 0) {
+      return results;
+    }
+    let answers: (Buffer | Error)[];
+    try {
+      answers = await this.batchReader.read(paths, lengths);
+    } catch (error) {
+      // The worker itself failed: every blob of the batch fails with it, at its own turn.
+      answers = asked.map(() => error as Error);
+    }
+    asked.forEach((index, at) => {
+      const answer = answers[at];
+      results[index] = Buffer.isBuffer(answer)
+        ? { status: 'fulfilled', value: answer }
+        : { status: 'rejected', reason: notFoundOr(requests[index].handle, answer) };
+    });
+    return results;
+  }
+
+  /** Stops the reader threads (tests; a server leaves them to exit with it). */
+  async close(): Promise<void> {
+    await this.batchReader.close();
   }
 
   async stat(handle: string): Promise<{ size: number } | undefined> {

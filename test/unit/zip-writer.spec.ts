@@ -1438,3 +1438,79 @@ describe('zipLength and windows', () => {
     ).rejects.toThrow(/no CRC-32/);
   });
 });
+
+describe('writeZip with bytes in memory', () => {
+  const entries: TestEntry[] = [
+    { name: 'a.txt', data: Buffer.from('hello'), knownCrc: true },
+    { name: 'empty', data: Buffer.alloc(0), knownCrc: true },
+    { name: 'streamed-crc.bin', data: randomBytes(1000), knownCrc: false },
+    { name: 'dir/b.bin', data: randomBytes(64 * KiB), knownCrc: true },
+  ];
+
+  /** The entry with its bytes handed over in memory; open() must then never be called. */
+  function inMemory(entry: TestEntry, bytes: Promise<Buffer> = Promise.resolve(entry.data)) {
+    return {
+      ...sourceOf(entry),
+      bytes,
+      open: () => Promise.reject(new Error(`${entry.name} was opened`)),
+    } satisfies ZipEntrySource;
+  }
+
+  it('should write the same zip as from streams, without opening a source', async () => {
+    const streamed = await zipOf(entries.map((entry) => sourceOf(entry)));
+    const fromMemory = await zipOf(entries.map((entry) => inMemory(entry)));
+    expect(fromMemory.equals(streamed)).toBe(true);
+    const read = await readWithYauzl(await yauzl.fromBufferPromise(fromMemory, yauzlOptions()));
+    expect(read.map(({ data }) => digest(data))).toEqual(entries.map(({ data }) => sha256(data)));
+  });
+
+  it('should write, in any window, exactly those bytes of the whole zip', async () => {
+    const known = entries.filter(({ knownCrc }) => knownCrc);
+    const whole = await zipOf(known.map((entry) => sourceOf(entry)));
+    for (const cut of [3, 30 + 5 + 2, 100, whole.length - 30]) {
+      const pieces = [];
+      for (const window of [
+        { start: 0, end: cut - 1 },
+        { start: cut, end: whole.length - 1 },
+      ]) {
+        const sink = new MemorySink();
+        await writeZip(
+          known.map((entry) => inMemory(entry)),
+          sink,
+          { ...OPTIONS, window },
+        );
+        pieces.push(sink.bytes());
+      }
+      expect(Buffer.concat(pieces).equals(whole)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['one byte more than declared', Buffer.from('hello!'), 'more than the 5 bytes'],
+    ['fewer bytes than declared', Buffer.from('hell'), '4 bytes, not the 5 declared'],
+  ])('should fail an entry with %s', async (_label, bytes, message) => {
+    const sink = new MemorySink();
+    const error = await writeZip(
+      [inMemory(entries[0], Promise.resolve(bytes))],
+      sink,
+      OPTIONS,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ZipEntryError);
+    expect(error).toMatchObject({ entryName: 'a.txt' });
+    expect((error as Error).message).toContain(message);
+    // Not even the entry's header was written.
+    expect(sink.bytes().length).toBe(0);
+    expect(sink.writableEnded).toBe(false);
+  });
+
+  it('should fail an entry whose bytes could not be read, with that error as the cause', async () => {
+    const missing = new Error('no such blob');
+    const error = await writeZip(
+      [inMemory(entries[0]), inMemory(entries[1], Promise.reject(missing))],
+      new MemorySink(),
+      OPTIONS,
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ZipEntryError);
+    expect(error).toMatchObject({ entryName: 'empty', cause: missing });
+  });
+});

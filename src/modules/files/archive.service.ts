@@ -105,9 +105,14 @@ class ArchiveSourceError extends Error {
  */
 /** Buffered between archiver's stages: as much as one bulk blob read (see LocalDiskBlobStore). */
 const ARCHIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-/** Small files read ahead of their turn: at most 16 x 64 KiB = 1 MiB per download in memory. */
-const READ_AHEAD_FILES = 16;
+/**
+ * Small files are read ahead of their turn in batches of up to 128 files or 256 KiB, three
+ * batches at most (the one being written, two being read): under 1 MiB per download.
+ */
 const READ_AHEAD_FILE_BYTES = 64 * 1024;
+const READ_AHEAD_BATCH_FILES = 128;
+const READ_AHEAD_BATCH_BYTES = 256 * 1024;
+const READ_AHEAD_BATCHES = 3;
 
 @Injectable()
 export class ArchiveService {
@@ -189,12 +194,16 @@ export class ArchiveService {
   ): AsyncGenerator<ZipEntrySource> {
     // With a window, only files whose bytes fall in it are read ahead (the writer opens no other).
     const wanted = window && withinWindow(window);
-    for await (const { file, open } of this.readAhead(wanted ? wanted(files) : files, wanted)) {
+    for await (const { file, open, bytes } of this.readAhead(
+      wanted ? wanted(files) : files,
+      wanted,
+    )) {
       yield {
         name: archiveEntryName(file.filename, 'zip'),
         size: file.size,
         crc32: file.crc32 ?? undefined,
         open,
+        bytes,
       };
     }
   }
@@ -205,11 +214,14 @@ export class ArchiveService {
   ): AsyncGenerator<ReadAheadItem<F>> {
     const source = {
       open: (file: F, range?: ByteSpan) => this.blobs.get(file.handle, range, { bulk: true }),
-      readStart: (file: F, length: number) => this.blobs.readStart(file.handle, length),
+      readStarts: (reads: readonly { file: F; length: number }[]) =>
+        this.blobs.readStarts(reads.map(({ file, length }) => ({ handle: file.handle, length }))),
     };
     return readAhead(files, source, {
-      depth: READ_AHEAD_FILES,
       smallBytes: READ_AHEAD_FILE_BYTES,
+      batchFiles: READ_AHEAD_BATCH_FILES,
+      batchBytes: READ_AHEAD_BATCH_BYTES,
+      batches: READ_AHEAD_BATCHES,
       wanted: wanted && ((file) => wanted.has(file)),
     });
   }

@@ -16,6 +16,12 @@ export interface ZipEntrySource {
    * part wanted, undefined for all of it.
    */
   open(range?: ByteSpan): Promise<Readable>;
+  /**
+   * The entry's bytes when they are (or will be) in memory already: used instead of `open()`,
+   * without a stream or its turns of the event loop. Anything but exactly `size` bytes fails
+   * the entry, as a source of another length would.
+   */
+  readonly bytes?: Promise<Buffer>;
 }
 
 /** Byte offsets, both inclusive. */
@@ -157,6 +163,19 @@ export async function writeZip(
       if (wanted === undefined) {
         sink.write(header);
         sink.skip(size);
+      } else if (entry.bytes !== undefined) {
+        const bytes = await entryBytes(entry, sink);
+        sink.write(header);
+        if (wanted === 'all') {
+          sink.write(bytes);
+        } else {
+          sink.skip(wanted.start);
+          sink.write(bytes.subarray(wanted.start, wanted.end + 1));
+          sink.skip(size - 1 - wanted.end);
+        }
+        if (streamed) {
+          crc = updateCrc32(bytes);
+        }
       } else {
         const source = await openSource(entry, sink, wanted);
         sink.write(header);
@@ -251,6 +270,28 @@ async function openSource(
     throw sink.failure;
   }
   return source;
+}
+
+/** An entry's bytes held in memory, checked against its size. */
+async function entryBytes(entry: ZipEntrySource, sink: Sink): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await (entry.bytes as Promise<Buffer>);
+  } catch (error) {
+    throw new ZipEntryError(entry.name, { cause: error });
+  }
+  // The client may have hung up while the bytes were being read.
+  if (sink.failure !== undefined) {
+    throw sink.failure;
+  }
+  if (bytes.length !== entry.size) {
+    const problem =
+      bytes.length > entry.size
+        ? `the source has more than the ${entry.size} bytes declared`
+        : `the source has ${bytes.length} bytes, not the ${entry.size} declared`;
+    throw new ZipEntryError(entry.name, { cause: new Error(problem) });
+  }
+  return bytes;
 }
 
 /**
