@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { DomainError } from '../common/errors/domain-error.js';
 
 /** A blob handle: the lowercase SHA-256 hex of the bytes. Nothing else is ever turned into a path. */
@@ -70,15 +70,26 @@ export interface ListedBlob extends BlobInfo {
 }
 
 /**
- * Bytes that are written, hashed and durable, but not yet readable under their handle. The
- * caller records its reference in a database transaction between staging and committing, so a
- * garbage collector can never delete a blob that is about to be referenced.
+ * What a staged blob is found again by ({@link BlobStore.resume}): plain values, so that a batch
+ * of many thousand staged blobs can be held compactly, without an object for each.
  */
-export interface StagedBlob {
+export interface StagedBlobRecord {
   readonly handle: string;
   readonly size: number;
   /** The bytes' CRC-32, unsigned (zip's checksum; recorded so downloads need not compute it). */
   readonly crc32: number;
+  /** Where the driver staged the bytes, in its own terms (short text). */
+  readonly key: string;
+  /** Whether the staged bytes are durable already (staged without `deferSync`, or synced). */
+  readonly synced: boolean;
+}
+
+/**
+ * Bytes that are written, hashed and durable, but not yet readable under their handle. The
+ * caller records its reference in a database transaction between staging and committing, so a
+ * garbage collector can never delete a blob that is about to be referenced.
+ */
+export interface StagedBlob extends StagedBlobRecord {
   /** Make the staged bytes durable (a no-op when they are already); idempotent. */
   sync(): Promise<void>;
   /**
@@ -103,6 +114,21 @@ export abstract class BlobStore {
    * socket should hand over an intermediate stream rather than the request itself.
    */
   abstract stage(source: Readable, options?: StageOptions): Promise<StagedBlob>;
+
+  /**
+   * As {@link stage}, for bytes already in memory (a small zip entry): a driver may write them
+   * in one go, without a stream's objects and round trips. Limits are the caller's business.
+   */
+  stageBytes(bytes: Buffer, options?: StageOptions): Promise<StagedBlob> {
+    return this.stage(Readable.from([bytes]), options);
+  }
+
+  /**
+   * The staged blob a record was taken from, again, so that a caller holding many need not keep
+   * their objects. It acts on the same staged bytes: sync and discard through any of them, but
+   * commit through one only (once committed, the staged bytes are gone).
+   */
+  abstract resume(record: StagedBlobRecord): StagedBlob;
 
   /** Convenience: stage + commit, for callers that record no reference in between. */
   async put(source: Readable, options?: StageOptions): Promise<BlobInfo> {

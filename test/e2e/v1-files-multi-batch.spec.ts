@@ -147,10 +147,67 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
     expect(Object.keys((await filesOf(other.pk)).files)).toHaveLength(200);
   });
 
+  /**
+   * More entries than two chunks of the recording and batches of the streamed answer (1,000
+   * each): `big/<i>.txt`, with bytes that repeat across chunks (the same blob twice).
+   */
+  const manyEntries = (tag: string, count: number): [string, string][] =>
+    Array.from({ length: count }, (_, i) => [`big/${i}.txt`, `${tag}-${i % 1500}`]);
+
+  it('should answer every entry of a zip of several chunks, in order, as one JSON array', async () => {
+    const dataset = await createDataset(testApp, writer(), project);
+    const entries = manyEntries(`all-${Date.now()}`, 2100);
+    entries.splice(2050, 0, ['big/', ''], ['big/', '']);
+    const response = await sendZip(dataset.pk, await zipOf(entries)).expect(200);
+    const expected = entries.map(([name, content], i) => ({
+      // The directory entries take the smallest free numbers under big/.
+      filename: name === 'big/' ? `big/${i - 2049}` : name,
+      handle: sha256(content),
+    }));
+    expect(JSON.parse(response.text)).toEqual(expected);
+    // Byte for byte what one JSON.stringify of the whole array makes (streamed in batches).
+    expect(response.text === JSON.stringify(expected)).toBe(true);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    const files = (await filesOf(dataset.pk)).files;
+    expect(Object.entries(files)).toEqual(expected.map((file) => [file.filename, file.handle]));
+  }, 120_000);
+
+  it('should roll the earlier chunks back when an entry of a later chunk clashes', async () => {
+    const cases: [clash: [string, string], error: RegExp][] = [
+      [['big/5.txt', 'again'], /Bad name 'big\/5.txt': Filename already in use/],
+      [
+        ['big/7.txt/x', 'under'],
+        /Bad name 'big\/7.txt\/x': Directory prefix is already a filename/,
+      ],
+      [['big', 'over'], /Bad name 'big': Filename is already a directory prefix/],
+    ];
+    for (const [clash, error] of cases) {
+      const dataset = await createDataset(testApp, writer(), project);
+      await upload(testApp, writer(), dataset.pk, 'kept.txt', 'kept').expect(200);
+      const tag = `clash-${Date.now()}-${clash[0]}`;
+      const entries = manyEntries(tag, 2100);
+      entries.splice(2050, 0, clash);
+      const response = await sendZip(dataset.pk, await zipOf(entries)).expect(400);
+      expect(response.body.detail).toMatch(error);
+      expect(Object.keys((await filesOf(dataset.pk)).files)).toEqual(['kept.txt']);
+      // Not a row of any chunk, nor a blob row, is left.
+      const handles = [0, 999, 1000, 1999, 2000].map((i) => sha256(entries[i][1]));
+      expect(
+        await sql(testApp.database, 'SELECT 1 FROM dataset_files WHERE blob_handle = ANY($1)', [
+          handles,
+        ]),
+      ).toEqual([]);
+      expect(
+        await sql(testApp.database, 'SELECT 1 FROM blobs WHERE handle = ANY($1)', [handles]),
+      ).toEqual([]);
+    }
+  }, 120_000);
+
   it('should not hold the dataset row while the blobs are moved into place', async () => {
     const dataset = await createDataset(testApp, writer(), project);
     const store = testApp.app.get(BlobStore);
-    const stage = store.stage.bind(store);
+    // Blobs are committed through the objects resume makes (an upload holds records, not them).
+    const resume = store.resume.bind(store);
     // One probe for all commits (they run concurrently): two probes at once would each find the
     // row locked by the other's FOR UPDATE.
     let rowLockedDuringCommit: Promise<boolean> | undefined;
@@ -161,8 +218,8 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
           dataset.pk,
         ])
       ).length === 0;
-    store.stage = async (source, options) => {
-      const staged = await stage(source, options);
+    store.resume = (record) => {
+      const staged = resume(record);
       const commit = staged.commit.bind(staged);
       staged.commit = async () => {
         rowLockedDuringCommit ??= probe();
@@ -180,7 +237,7 @@ describe('/v1/datasets/{pk}/files-multi in batches', () => {
         ]),
       ).expect(200);
     } finally {
-      store.stage = stage;
+      store.resume = resume;
     }
     expect(await rowLockedDuringCommit).toBe(false);
     expect(Object.keys((await filesOf(dataset.pk)).files)).toEqual(['p.txt', 'q.txt']);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BadRequestError, NotFoundError } from '../../common/errors/domain-error.js';
 import { firstBatch, type BatchedAnswer } from '../../database/cursor.js';
-import type { StagedBlob } from '../../storage/blob-store.js';
 import { BlobCollectorService } from './blob-collector.service.js';
 import {
   DatasetFilesRepository,
@@ -12,6 +11,7 @@ import {
   type LocalRecordLayout,
 } from './dataset-files.repository.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
+import { forEachIndex, IO_CONCURRENCY, type StagedFiles } from './staged-files.js';
 
 /** UFDL's NamedFile JSON: what add_file, add_files and delete_file answer. */
 export interface NamedFileJson {
@@ -74,42 +74,63 @@ export class DatasetFilesService {
 
   /**
    * Adds staged blobs to a dataset under their requested names, all or nothing, in one
-   * transaction; the bytes become readable before the references do. Answers in the given order.
+   * transaction; the bytes become readable before the references do. The name each entry got is
+   * recorded in `staged`, in entry order (see StagedFiles.added).
    *
    * Work that grows with the number of entries happens outside the dataset's row lock: the
    * staged bytes are made durable (many fsyncs in flight at once) before the transaction, and
    * inside it the blobs are claimed (their rows locked, in handle order) and moved into place
-   * first. The dataset row is locked last, for the names (a few set-based queries) and one
-   * insert of every file row.
+   * first. The dataset row is locked last, for the names and the file rows. All of it goes a
+   * chunk of entries at a time, holding only that chunk's objects: a later chunk's names are
+   * judged against the rows the earlier ones inserted (set-based, under the dataset's lock).
    */
-  async addStaged(
-    datasetId: number,
-    entries: { name: NormalisedName; requested: string; blob: StagedBlob }[],
-  ): Promise<NamedFileJson[]> {
-    const blobs = [...new Map(entries.map((entry) => [entry.blob.handle, entry.blob])).values()];
-    const committed: string[] = [];
+  async addStaged(datasetId: number, staged: StagedFiles): Promise<void> {
+    const distinct = staged.byHandle();
+    /** Blobs of `distinct` before this position were made readable by this attempt... */
+    let committedBefore = 0;
+    /** ...and these of the chunk at that position. */
+    const committing: string[] = [];
     try {
-      await forEachConcurrently(blobs, IO_CONCURRENCY, (blob) => blob.sync());
-      return await this.files.transaction(
+      await forEachIndex(distinct.length, IO_CONCURRENCY, (k) => staged.sync(distinct[k]));
+      await this.files.transaction(
         async (manager) => {
-          // Every uploader claims blobs before it locks the dataset, so two never deadlock.
-          await this.files.claimBlobs(manager, blobs);
-          await forEachConcurrently(blobs, IO_CONCURRENCY, async (blob) => {
-            await blob.commit();
-            committed.push(blob.handle);
-          });
+          // Every uploader claims blobs before it locks the dataset, so two never deadlock; in
+          // handle order over the whole upload, whatever the chunks.
+          for (let start = 0; start < distinct.length; start += RECORD_CHUNK_ENTRIES) {
+            const chunk = distinct.subarray(start, start + RECORD_CHUNK_ENTRIES);
+            await this.files.claimBlobs(
+              manager,
+              Array.from(chunk, (index) => staged.blob(index)),
+            );
+            committing.length = 0;
+            await forEachIndex(chunk.length, IO_CONCURRENCY, async (k) => {
+              committing.push(await staged.commit(chunk[k]));
+            });
+            committedBefore = start + chunk.length;
+          }
           const manifestId = await this.ensureOwnManifest(manager, datasetId);
-          const filenames = await this.resolveNames(manager, manifestId, entries);
-          const added = entries.map((entry, i) => ({
-            filename: filenames[i],
-            handle: entry.blob.handle,
-          }));
-          await this.files.insertMany(
-            manager,
-            manifestId,
-            added.map((file) => ({ ...file, metadata: '' })),
-          );
-          return added;
+          for (let start = 0; start < staged.length; start += RECORD_CHUNK_ENTRIES) {
+            const entries = [];
+            for (let i = start; i < Math.min(start + RECORD_CHUNK_ENTRIES, staged.length); i += 1) {
+              const requested = staged.requestedName(i);
+              entries.push({
+                name: this.normalise(requested),
+                requested,
+                handle: staged.handle(i),
+              });
+            }
+            const filenames = await this.resolveNames(manager, manifestId, entries);
+            await this.files.insertMany(
+              manager,
+              manifestId,
+              entries.map((entry, k) => ({
+                filename: filenames[k],
+                handle: entry.handle,
+                metadata: '',
+              })),
+            );
+            filenames.forEach((filename) => staged.addFilename(filename));
+          }
           // Not retried: bytes published by a failed attempt may be collected before a retry
           // could reference them again.
         },
@@ -117,10 +138,11 @@ export class DatasetFilesService {
       );
     } catch (error) {
       // Bytes this attempt made readable may now be referenced by nothing.
-      this.collector.reclaimLater(committed);
+      const handles = Array.from(distinct.subarray(0, committedBefore), (index) =>
+        staged.handle(index),
+      );
+      this.collector.reclaimLater([...handles, ...committing]);
       throw error;
-    } finally {
-      await Promise.all(entries.map((entry) => entry.blob.discard()));
     }
   }
 
@@ -501,33 +523,11 @@ export class DatasetFilesService {
   }
 }
 
-/** Staged files fsynced, or blobs moved into place, at once: enough to keep a disk's queue full. */
-const IO_CONCURRENCY = 32;
-
-/** Runs `work` on every item, at most `limit` at a time; the first failure is thrown once all settled. */
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next];
-      next += 1;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) {
-    throw failure.error;
-  }
-}
+/**
+ * Entries recorded at a time in files-multi: each chunk's objects, queries and parameter
+ * arrays are what the request holds, whatever the number of entries.
+ */
+const RECORD_CHUNK_ENTRIES = 1000;
 
 /** Python's `os.path.splitext`: only the last extension; a leading dot is not one. */
 export function splitExtension(filename: string): { stem: string; extension: string } {

@@ -6,6 +6,7 @@ import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { NotAcceptableError } from '../../common/errors/domain-error.js';
+import { sendJsonArray } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import type { NamedFileJson, StoredFile } from '../dataset-files/dataset-files.service.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
@@ -59,12 +60,16 @@ export class FilesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Add every entry of a zip body, all or nothing' })
   @ApiConsumes('application/data')
-  addFiles(
+  async addFiles(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Req() request: Request,
-  ): Promise<NamedFileJson[]> {
-    return this.uploads.addFiles(caller, pk, uploadHeaders(request), request);
+    @Res() response: Response,
+  ): Promise<void> {
+    const added = await this.uploads.addFiles(caller, pk, uploadHeaders(request), request);
+    // Streamed in batches: the answer to 100,000 entries is never one array or one string.
+    response.status(200);
+    await sendJsonArray(response, added.first, added.rest);
   }
 
   @Get('files/*filename')

@@ -13,12 +13,13 @@ import {
   type StagedBlob,
   type StageOptions,
 } from '../../storage/blob-store.js';
+import { firstBatch, type BatchedAnswer } from '../../database/cursor.js';
 import {
   DatasetFilesService,
   type NamedFileJson,
   type StoredFile,
 } from '../dataset-files/dataset-files.service.js';
-import type { NormalisedName } from '../dataset-files/filename.js';
+import { StagedFiles } from '../dataset-files/staged-files.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { readZipEntries } from './zip/zip-reader.js';
 
@@ -53,27 +54,36 @@ export class UploadsService {
   ): Promise<NamedFileJson> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     // Everything that can be refused is refused before a byte is stored.
-    const name = this.files.normalise(requested);
+    this.files.normalise(requested);
     this.checkBody(headers, this.config.maxUploadBytes);
-    const blob = await this.stage(body, { maxBytes: this.config.maxUploadBytes });
-    const [added] = await this.files.addStaged(dataset.id, [{ name, requested, blob }]);
-    return added;
+    const staged = new StagedFiles(this.blobs);
+    staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+    try {
+      await this.files.addStaged(dataset.id, staged);
+    } finally {
+      await staged.discardRemaining();
+    }
+    const { first } = await firstBatch(staged.added(1));
+    return first[0];
   }
 
-  /** A zip's entries, in archive order, all added or none (spec Part A 10). */
+  /**
+   * A zip's entries, in archive order, all added or none (spec Part A 10); answers the files
+   * added, in that order, in batches to be streamed.
+   */
   async addFiles(
     caller: Caller,
     pk: number,
     headers: UploadHeaders,
     body: Readable,
-  ): Promise<NamedFileJson[]> {
+  ): Promise<BatchedAnswer<NamedFileJson>> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     const zip = this.config.zip;
     this.checkBody(headers, zip.maxTotalBytes);
     const spoolDir = path.join(this.config.dataDir, 'tmp');
     await mkdir(spoolDir, { recursive: true });
     const workDir = await mkdtemp(path.join(spoolDir, 'zip-'));
-    const staged: { name: NormalisedName; requested: string; blob: StagedBlob }[] = [];
+    const staged = new StagedFiles(this.blobs);
     try {
       // yauzl needs random access: spool the body (bounded) to disk first.
       const zipPath = path.join(workDir, 'upload.zip');
@@ -93,17 +103,23 @@ export class UploadsService {
           maxCompressionRatio: zip.maxCompressionRatio,
         },
         async (entry, content) => {
-          const name = this.files.normalise(entry.name);
+          this.files.normalise(entry.name);
           // Made durable all at once before they are recorded (addStaged), not one by one here.
-          const blob = await this.stage(content, { deferSync: true });
-          staged.push({ name, requested: entry.name, blob });
+          const options = { deferSync: true };
+          staged.add(
+            entry.name,
+            entry.uncompressedSize <= SMALL_ENTRY_BYTES
+              ? await this.blobs.stageBytes(await readAll(content), options)
+              : await this.stage(content, options),
+          );
         },
       );
-      return await this.files.addStaged(dataset.id, staged);
+      await this.files.addStaged(dataset.id, staged);
     } finally {
-      await Promise.all(staged.map((entry) => entry.blob.discard()));
+      await staged.discardRemaining();
       await rm(workDir, { recursive: true, force: true });
     }
+    return firstBatch(staged.added(ANSWER_BATCH_ENTRIES));
   }
 
   async findFile(caller: Caller, pk: number, filename: string): Promise<StoredFile> {
@@ -153,6 +169,21 @@ export class UploadsService {
       throw error;
     }
   }
+}
+
+/** Zip entries up to this size are read into one buffer and staged in one write. */
+const SMALL_ENTRY_BYTES = 64 * 1024;
+
+/** Files per batch of a files-multi answer, as a cursor's batches. */
+const ANSWER_BATCH_ENTRIES = 1000;
+
+/** A (small) stream's bytes in one buffer. */
+async function readAll(content: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of content as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 /** A stream of `body` that can be destroyed without destroying `body` itself. */
