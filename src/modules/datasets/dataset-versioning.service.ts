@@ -16,6 +16,7 @@ import {
 } from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { DatasetView } from './dataset-view.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
 
@@ -61,7 +62,7 @@ export class DatasetVersioningService {
   }
 
   /** Site admins only (guarded). A taken (name, version) or slug is 400, never a 500. */
-  async reinstate(pk: number): Promise<string> {
+  async reinstate(pk: number): Promise<DatasetView> {
     const { dataset, teamId } = await this.records.getOwnedUnchecked(pk);
     if (dataset.deletionTime !== null) {
       await this.datasets.transaction(async (manager) => {
@@ -90,15 +91,15 @@ export class DatasetVersioningService {
         }
       });
     }
-    return this.records.viewText(pk);
+    return this.records.view(pk);
   }
 
   /**
    * Site admins only (guarded): 200 with the dataset as it was. Its files go with it unless a
    * copy still shares them; bytes nothing references any more are reclaimed.
    */
-  async hardDelete(pk: number): Promise<string> {
-    const before = await this.records.viewText(pk);
+  async hardDelete(pk: number): Promise<DatasetView> {
+    const before = await this.records.view(pk);
     const handles = await this.datasets.transaction(async (manager) => {
       const manifestId = await this.files.manifestForDelete(manager, pk);
       await this.datasets.hardDelete(manager, pk);
@@ -109,10 +110,10 @@ export class DatasetVersioningService {
   }
 
   /** Blanks every file's metadata (the core has no annotations to clear). */
-  async clear(caller: Caller, pk: number): Promise<string> {
+  async clear(caller: Caller, pk: number): Promise<DatasetView> {
     await this.records.loadForWrite(caller, pk);
     await this.files.clearMetadata(pk);
-    return this.records.viewText(pk);
+    return this.records.view(pk);
   }
 
   /**
@@ -121,7 +122,7 @@ export class DatasetVersioningService {
    * new dataset (`new_name`: version 1). Needs write access: the copy lands in the source's
    * project (spec Part A 7).
    */
-  async copy(caller: AuthUser, pk: number, body: unknown): Promise<string> {
+  async copy(caller: AuthUser, pk: number, body: unknown): Promise<DatasetView> {
     const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
     const options = parseCopyOptions(body);
     const newId = await this.datasets
@@ -172,7 +173,7 @@ export class DatasetVersioningService {
       .catch((error: unknown) => {
         throw translateRace(error);
       });
-    return this.records.viewText(newId);
+    return this.records.view(newId);
   }
 
   /**
@@ -185,7 +186,7 @@ export class DatasetVersioningService {
     targetPk: number,
     sourcePk: number,
     body: unknown,
-  ): Promise<string> {
+  ): Promise<DatasetView> {
     const target = await this.records.loadForWrite(caller, targetPk);
     const source = await this.records.loadForWrite(caller, sourcePk);
     if (source.dataset.domainId !== target.dataset.domainId) {
@@ -201,7 +202,7 @@ export class DatasetVersioningService {
       );
     }
     if (targetPk === sourcePk) {
-      return this.records.viewText(targetPk); // UFDL: self-merge changes nothing.
+      return this.records.view(targetPk); // UFDL: self-merge changes nothing.
     }
     const reclaim = await this.datasets
       .transaction(async (manager) => {
@@ -221,7 +222,7 @@ export class DatasetVersioningService {
         throw translateRace(error);
       });
     this.collector.reclaimLater(reclaim);
-    return this.records.viewText(targetPk);
+    return this.records.view(targetPk);
   }
 }
 
