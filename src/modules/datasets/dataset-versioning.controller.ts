@@ -5,7 +5,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { DatasetVersioningService } from './dataset-versioning.service.js';
+import { parseAfterRefusals } from '../../common/http/parse-after.js';
 import { datasetJson } from './v1/dataset.presenter.js';
+import { parseCopyOptions, parseMergeSpec } from './v1/versioning.requests.js';
 
 /** Dataset JSON is sent as PostgreSQL built it (files in upload order, any file count). */
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -75,7 +77,11 @@ export class DatasetVersioningController {
     @Param('pk', ParsePkPipe) pk: number,
     @Body() body: unknown,
   ): Promise<string> {
-    return datasetJson(await this.versioning.copy(caller, pk, body));
+    const options = await parseAfterRefusals(
+      () => parseCopyOptions(body),
+      () => this.versioning.checkCopy(caller, pk),
+    );
+    return datasetJson(await this.versioning.copy(caller, pk, options));
   }
 
   @Post('merge/:source')
@@ -99,6 +105,10 @@ export class DatasetVersioningController {
     @Param('source', ParsePkPipe) source: number,
     @Body() body: unknown,
   ): Promise<string> {
-    return datasetJson(await this.versioning.merge(caller, pk, source, body));
+    const options = await parseAfterRefusals(
+      () => parseMergeSpec(body),
+      () => this.versioning.checkMerge(caller, pk, source),
+    );
+    return datasetJson(await this.versioning.merge(caller, pk, source, options));
   }
 }
