@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger as PinoBase } from 'pino';
 import { BadRequestError, UnsupportedMediaTypeError } from './common/errors/domain-error.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
+import { V1_ERROR_FACE } from './common/http/v1-error.face.js';
 import { requestIdMiddleware } from './common/http/request-id.middleware.js';
 import { applyServerTimeouts, requestTimeouts } from './common/http/request-timeouts.js';
 import { NestLogger } from './common/logging/nest-logger.js';
@@ -198,7 +199,8 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(refuseDeepBodies);
   answerMalformedRequests(app.getHttpServer() as Server);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  // /v1 and the routes of no face answer DRF shapes; another face registers its prefix here.
+  app.useGlobalFilters(new HttpErrorFilter(V1_ERROR_FACE));
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Strata API',

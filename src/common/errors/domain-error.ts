@@ -1,6 +1,8 @@
 /**
- * Base of every error a service throws on purpose. Each API face's filter renders it in that
- * face's shape; `status` is the HTTP status both faces agree on.
+ * Base of every error a service throws on purpose. Its class says what went wrong and `status`
+ * is the HTTP status that meaning calls for; each API face renders it in that face's shape
+ * (see common/http/http-error.filter.ts), and a face may answer another status where its wire
+ * contract says so (/v1 answers a ConflictError 400, as UFDL does).
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;
@@ -104,7 +106,20 @@ export class UnknownParametersError extends DomainError {
 
 /** A write would break a uniqueness rule (name taken, slot occupied, already a member). */
 export class ConflictError extends DomainError {
-  readonly status = 400;
+  readonly status = 409;
+}
+
+/**
+ * An error of the HTTP layer rather than of a service (a body parser's refusal, one of Nest's
+ * own exceptions), carried with its status so that every face renders it like its own errors.
+ */
+export class HttpLayerError extends DomainError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -2,7 +2,6 @@ import {
   ArgumentsHost,
   Catch,
   HttpException,
-  HttpStatus,
   Logger,
   NotFoundException,
   type ExceptionFilter,
@@ -11,32 +10,69 @@ import type { Request, Response } from 'express';
 import { allowedMethods } from './allowed-methods.js';
 import { InvalidPkError } from './parse-pk.pipe.js';
 import {
-  AuthenticationFailedError,
   BadRequestError,
   DomainError,
+  HttpLayerError,
   MethodNotAllowedError,
-  RequestValidationError,
   ServiceUnavailableError,
 } from '../errors/domain-error.js';
 import { databaseErrorKind } from '../errors/pg-errors.js';
 
-const STATUS_DETAIL: Partial<Record<number, string>> = {
-  [HttpStatus.NOT_FOUND]: 'Not found.',
-  [HttpStatus.UNAUTHORIZED]: 'Authentication credentials were not provided.',
-  [HttpStatus.FORBIDDEN]: 'You do not have permission to perform this action.',
-};
+/** An error as one API face answers it. */
+export interface RenderedError {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * How one API face words its errors. Faces only render: what an error means (its class and
+ * status) is decided before, the same for every face.
+ */
+export interface ErrorFace {
+  /** The answer to an error raised on purpose, by a service or by the HTTP layer. */
+  render(error: DomainError): RenderedError;
+  /** The answer to an unexpected error: generic, without internals. */
+  serverError(): RenderedError;
+}
+
+/** A face and the path prefix (e.g. `/v0/`) of the requests it answers. */
+export interface ErrorFaceRoute {
+  readonly prefix: string;
+  readonly face: ErrorFace;
+}
+
+/**
+ * A request body the body parsers refused before any handler ran (malformed JSON, too large,
+ * an unreadable charset); `type` is body-parser's name for the failure, `reason` its message.
+ */
+export class MalformedBodyError extends DomainError {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 /** How long clients are asked to wait while the database is out of reach. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
- * Renders every error as the v1 (DRF) shape: `{"detail": "..."}`, or a field map for
- * validation errors. Anything unexpected is logged with its request id and becomes a bare 500,
- * so no internals leak.
+ * The one global filter. It decides what an error means, whatever the face: a route miss with
+ * another method is a 405, an untranslated database error is the request's fault or a passing
+ * one, a body parser's refusal and Nest's own exceptions keep their status; anything else is
+ * logged with its request id and becomes a 500. The face whose prefix the path is under (the
+ * fallback for every other path) then renders it in its own shape.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
+
+  constructor(
+    private readonly fallback: ErrorFace,
+    private readonly faces: readonly ErrorFaceRoute[] = [],
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -48,18 +84,32 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const refined = this.refineDatabaseError(this.refineRouteMiss(exception, request), request);
-    const { status, body } = this.render(refined, request);
+    const face = this.faceOf(request);
+    const error = this.classify(
+      this.refineDatabaseError(this.refineRouteMiss(exception, request), request),
+    );
+    if (error === undefined) {
+      this.logger.error(
+        { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
+        'Unhandled error',
+      );
+    }
+    const { status, body } = error === undefined ? face.serverError() : face.render(error);
     if (status === 401) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="api"');
     }
-    if (refined instanceof MethodNotAllowedError) {
-      response.setHeader('Allow', refined.allow.join(', '));
+    if (error instanceof MethodNotAllowedError) {
+      response.setHeader('Allow', error.allow.join(', '));
     }
-    if (refined instanceof ServiceUnavailableError) {
-      response.setHeader('Retry-After', String(refined.retryAfterSeconds));
+    if (error instanceof ServiceUnavailableError) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
     }
     response.status(status).json(body);
+  }
+
+  private faceOf(request: Request): ErrorFace {
+    const path = request.path;
+    return this.faces.find((route) => path.startsWith(route.prefix))?.face ?? this.fallback;
   }
 
   /** Nest answers every unmatched request 404; a known path with another method is a 405. */
@@ -107,51 +157,47 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
   }
 
-  private render(exception: unknown, request: Request): { status: number; body: unknown } {
+  /** The error as a DomainError, or undefined for an unexpected one (a 500). */
+  private classify(exception: unknown): DomainError | undefined {
     // Express's body parsers fail before any handler; Nest wraps some of their errors.
     const parserError =
       bodyParserError(exception) ?? bodyParserError((exception as { cause?: unknown }).cause);
     if (parserError) {
       return parserError;
     }
-    if (exception instanceof RequestValidationError) {
-      return { status: exception.status, body: exception.fields };
-    }
-    if (exception instanceof AuthenticationFailedError) {
-      return { status: exception.status, body: { detail: exception.message, ...exception.extra } };
-    }
     if (exception instanceof DomainError) {
-      return { status: exception.status, body: { detail: exception.message } };
+      return exception;
     }
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
       const response = exception.getResponse();
       const message =
         typeof response === 'string'
           ? response
           : ((response as { detail?: unknown; message?: unknown }).detail ??
             (response as { message?: unknown }).message);
-      const detail =
-        STATUS_DETAIL[status] ?? (typeof message === 'string' ? message : exception.message);
-      return { status, body: { detail } };
+      return new HttpLayerError(
+        exception.getStatus(),
+        typeof message === 'string' ? message : exception.message,
+      );
     }
-    this.logger.error(
-      { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
-      'Unhandled error',
-    );
-    return {
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      body: { detail: 'A server error occurred.' },
-    };
+    return undefined;
   }
 }
 
+/** The status each kind of body parser refusal means, whatever the parser put on it. */
+const BODY_PARSER_STATUS: Partial<Record<string, number>> = {
+  'entity.parse.failed': 400,
+  'entity.too.large': 413,
+  'charset.unsupported': 415,
+  'encoding.unsupported': 415,
+};
+
 /**
  * Errors raised by the body parsers (malformed JSON, a body over the limit, a charset we do not
- * read) carry `type` and `status`; they are the client's mistake, so they get a 4xx in DRF's
- * words rather than the generic 500.
+ * read) carry `type` and `status`; they are the client's mistake, so they get a 4xx rather than
+ * the generic 500.
  */
-function bodyParserError(exception: unknown): { status: number; body: unknown } | undefined {
+function bodyParserError(exception: unknown): MalformedBodyError | undefined {
   const error = exception as { type?: unknown; status?: unknown; message?: unknown } | null;
   if (typeof error !== 'object' || error === null || typeof error.type !== 'string') {
     return undefined;
@@ -161,15 +207,5 @@ function bodyParserError(exception: unknown): { status: number; body: unknown } 
     return undefined;
   }
   const message = typeof error.message === 'string' ? error.message : 'Malformed request body';
-  switch (error.type) {
-    case 'entity.parse.failed':
-      return { status: 400, body: { detail: `JSON parse error - ${message}` } };
-    case 'entity.too.large':
-      return { status: 413, body: { detail: 'Request body is too large.' } };
-    case 'charset.unsupported':
-    case 'encoding.unsupported':
-      return { status: 415, body: { detail: message } };
-    default:
-      return { status, body: { detail: message } };
-  }
+  return new MalformedBodyError(BODY_PARSER_STATUS[error.type] ?? status, error.type, message);
 }

@@ -4,15 +4,13 @@ import type { Response } from 'express';
 import type { CursorBatch } from '../../database/cursor.js';
 
 /**
- * An item already rendered as JSON text: an object whose user-keyed map must keep its order
- * (a plain object would move keys like `1` first and swallow `__proto__`). Sent as it is.
+ * How an item of an answer becomes JSON text. The default is JSON.stringify; an item holding a
+ * user-keyed map that must keep its order (a plain object would move keys like `1` first and
+ * swallow `__proto__`) is written by a presenter of its own.
  */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
+export type JsonWriter<T> = (item: T) => string;
 
-const itemJson = (item: unknown): string =>
-  item instanceof JsonText ? item.text : JSON.stringify(item);
+const stringify = (item: unknown): string => JSON.stringify(item);
 
 /** Further batches of an answer, read as it is sent (a cursor still open). */
 export type MoreBatches<T> = AsyncGenerator<CursorBatch<T>, void, undefined>;
@@ -28,8 +26,9 @@ export async function sendJsonArray<T>(
   response: Response,
   first: T[],
   more: MoreBatches<T> | undefined,
+  write: JsonWriter<T> = stringify,
 ): Promise<void> {
-  await sendJson(response, '[', ']', first, more, itemJson);
+  await sendJson(response, '[', ']', first, more, write);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type FilterResource,
 } from '../filter-spec/index.js';
 import { quoteIdentifier } from '../filter-spec/filter-spec.compiler.js';
-import { sendJsonArray, type MoreBatches } from './json-stream.js';
+import { sendJsonArray, type JsonWriter, type MoreBatches } from './json-stream.js';
 
 /** What a `POST .../list` request carries, free of Express: the body and the page query. */
 export interface ListRequest {
@@ -101,15 +101,20 @@ function keyOf<E extends ObjectLiteral>(entity: E, query: SelectQueryBuilder<E>)
 
 /**
  * Sends a list as the bare JSON array the UFDL clients expect, with the `Link` header for a
- * page. A list that fitted one batch goes out as `res.json` would send it; a longer one is
- * streamed batch by batch with back-pressure, byte for byte the same text. An error once the
+ * page, each item written by `write` (JSON.stringify by default). A list that fitted one batch
+ * goes out in one piece; a longer one is streamed batch by batch with back-pressure, byte for
+ * byte the same text. An error once the
  * first byte is out destroys the socket (the error filter does): a cut-short array is invalid
  * JSON, which a client cannot mistake for a whole answer.
  */
-export async function sendList<T>(response: Response, result: ListResult<T>): Promise<void> {
+export async function sendList<T>(
+  response: Response,
+  result: ListResult<T>,
+  write?: JsonWriter<T>,
+): Promise<void> {
   response.status(200);
   if (result.next) {
     response.setHeader('Link', `<${result.next}>; rel="next"`);
   }
-  await sendJsonArray(response, result.items, result.more);
+  await sendJsonArray(response, result.items, result.more, write);
 }

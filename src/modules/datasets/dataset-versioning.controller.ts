@@ -5,6 +5,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { DatasetVersioningService } from './dataset-versioning.service.js';
+import { parseAfterRefusals } from '../../common/http/parse-after.js';
+import { datasetJson } from './v1/dataset.presenter.js';
+import { parseCopyOptions, parseMergeSpec } from './v1/versioning.requests.js';
 
 /** Dataset JSON is sent as PostgreSQL built it (files in upload order, any file count). */
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -29,23 +32,26 @@ export class DatasetVersioningController {
   @Header('Content-Type', JSON_UTF8)
   @AdminOnly()
   @ApiOperation({ summary: 'Delete a dataset for good (site admins); answers it as it was' })
-  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
-    return this.versioning.hardDelete(pk);
+  async hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
+    return datasetJson(await this.versioning.hardDelete(pk));
   }
 
   @Delete('reinstate')
   @Header('Content-Type', JSON_UTF8)
   @AdminOnly()
   @ApiOperation({ summary: 'Undo a soft delete (site admins); 400 when its slot is taken' })
-  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
-    return this.versioning.reinstate(pk);
+  async reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<string> {
+    return datasetJson(await this.versioning.reinstate(pk));
   }
 
   @Delete('clear')
   @Header('Content-Type', JSON_UTF8)
   @ApiOperation({ summary: "Blank every file's metadata (write members)" })
-  clear(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
-    return this.versioning.clear(caller, pk);
+  async clear(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<string> {
+    return datasetJson(await this.versioning.clear(caller, pk));
   }
 
   @Post('copy')
@@ -66,12 +72,16 @@ export class DatasetVersioningController {
       },
     },
   })
-  copy(
+  async copy(
     @CurrentUser() caller: AuthUser,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() body: unknown,
   ): Promise<string> {
-    return this.versioning.copy(caller, pk, body);
+    const options = await parseAfterRefusals(
+      () => parseCopyOptions(body),
+      () => this.versioning.checkCopy(caller, pk),
+    );
+    return datasetJson(await this.versioning.copy(caller, pk, options));
   }
 
   @Post('merge/:source')
@@ -89,12 +99,16 @@ export class DatasetVersioningController {
       properties: { delete: { type: 'boolean' }, hard: { type: 'boolean', default: false } },
     },
   })
-  merge(
+  async merge(
     @CurrentUser() caller: AuthUser,
     @Param('pk', ParsePkPipe) pk: number,
     @Param('source', ParsePkPipe) source: number,
     @Body() body: unknown,
   ): Promise<string> {
-    return this.versioning.merge(caller, pk, source, body);
+    const options = await parseAfterRefusals(
+      () => parseMergeSpec(body),
+      () => this.versioning.checkMerge(caller, pk, source),
+    );
+    return datasetJson(await this.versioning.merge(caller, pk, source, options));
   }
 }

@@ -7,7 +7,6 @@ import {
   ConflictError,
   DomainError,
   PermissionDeniedError,
-  UnknownParametersError,
 } from '../../common/errors/domain-error.js';
 import {
   exclusionViolation,
@@ -16,16 +15,17 @@ import {
 } from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { DatasetView } from './dataset-view.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
 
-/** `POST .../copy` options, as UFDL's `Dataset.copy` takes them. */
+/** A copy's options, as UFDL's `Dataset.copy` takes them. */
 export interface CopyOptions {
   newName?: string;
   onlyFiles?: string[];
 }
 
-/** UFDL's MergeSpec. */
+/** A merge's options (UFDL's MergeSpec): delete the source afterwards, and how. */
 export interface MergeOptions {
   delete: boolean;
   hard: boolean;
@@ -61,7 +61,7 @@ export class DatasetVersioningService {
   }
 
   /** Site admins only (guarded). A taken (name, version) or slug is 400, never a 500. */
-  async reinstate(pk: number): Promise<string> {
+  async reinstate(pk: number): Promise<DatasetView> {
     const { dataset, teamId } = await this.records.getOwnedUnchecked(pk);
     if (dataset.deletionTime !== null) {
       await this.datasets.transaction(async (manager) => {
@@ -90,15 +90,15 @@ export class DatasetVersioningService {
         }
       });
     }
-    return this.records.viewText(pk);
+    return this.records.view(pk);
   }
 
   /**
    * Site admins only (guarded): 200 with the dataset as it was. Its files go with it unless a
    * copy still shares them; bytes nothing references any more are reclaimed.
    */
-  async hardDelete(pk: number): Promise<string> {
-    const before = await this.records.viewText(pk);
+  async hardDelete(pk: number): Promise<DatasetView> {
+    const before = await this.records.view(pk);
     const handles = await this.datasets.transaction(async (manager) => {
       const manifestId = await this.files.manifestForDelete(manager, pk);
       await this.datasets.hardDelete(manager, pk);
@@ -109,10 +109,10 @@ export class DatasetVersioningService {
   }
 
   /** Blanks every file's metadata (the core has no annotations to clear). */
-  async clear(caller: Caller, pk: number): Promise<string> {
+  async clear(caller: Caller, pk: number): Promise<DatasetView> {
     await this.records.loadForWrite(caller, pk);
     await this.files.clearMetadata(pk);
-    return this.records.viewText(pk);
+    return this.records.view(pk);
   }
 
   /**
@@ -121,9 +121,8 @@ export class DatasetVersioningService {
    * new dataset (`new_name`: version 1). Needs write access: the copy lands in the source's
    * project (spec Part A 7).
    */
-  async copy(caller: AuthUser, pk: number, body: unknown): Promise<string> {
+  async copy(caller: AuthUser, pk: number, options: CopyOptions): Promise<DatasetView> {
     const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
-    const options = parseCopyOptions(body);
     const newId = await this.datasets
       .transaction(async (manager) => {
         await this.datasets.lockProjectVersions(manager, source.projectId);
@@ -172,7 +171,23 @@ export class DatasetVersioningService {
       .catch((error: unknown) => {
         throw translateRace(error);
       });
-    return this.records.viewText(newId);
+    return this.records.view(newId);
+  }
+
+  /** Whether a copy of `pk` may be made at all, whatever its options: the copy's refusals. */
+  async checkCopy(caller: Caller, pk: number): Promise<void> {
+    await this.records.loadForWrite(caller, pk);
+  }
+
+  /** Whether these two may be merged at all, whatever the options: the merge's refusals. */
+  async checkMerge(caller: Caller, targetPk: number, sourcePk: number): Promise<void> {
+    const target = await this.records.loadForWrite(caller, targetPk);
+    const source = await this.records.loadForWrite(caller, sourcePk);
+    if (source.dataset.domainId !== target.dataset.domainId) {
+      throw new MergeDisallowedError(
+        'Expected to merge with a dataset of the same domain as the target',
+      );
+    }
   }
 
   /**
@@ -184,16 +199,9 @@ export class DatasetVersioningService {
     caller: AuthUser,
     targetPk: number,
     sourcePk: number,
-    body: unknown,
-  ): Promise<string> {
-    const target = await this.records.loadForWrite(caller, targetPk);
-    const source = await this.records.loadForWrite(caller, sourcePk);
-    if (source.dataset.domainId !== target.dataset.domainId) {
-      throw new MergeDisallowedError(
-        'Expected to merge with a dataset of the same domain as the target',
-      );
-    }
-    const options = parseMergeSpec(body);
+    options: MergeOptions,
+  ): Promise<DatasetView> {
+    await this.checkMerge(caller, targetPk, sourcePk);
     if (options.delete && options.hard && !isSiteAdmin(caller)) {
       throw new PermissionDeniedError(
         'Hard deletion needs a site admin: merge with {"delete": true, "hard": false} to ' +
@@ -201,7 +209,7 @@ export class DatasetVersioningService {
       );
     }
     if (targetPk === sourcePk) {
-      return this.records.viewText(targetPk); // UFDL: self-merge changes nothing.
+      return this.records.view(targetPk); // UFDL: self-merge changes nothing.
     }
     const reclaim = await this.datasets
       .transaction(async (manager) => {
@@ -221,7 +229,7 @@ export class DatasetVersioningService {
         throw translateRace(error);
       });
     this.collector.reclaimLater(reclaim);
-    return this.records.viewText(targetPk);
+    return this.records.view(targetPk);
   }
 }
 
@@ -234,78 +242,4 @@ function translateRace(error: unknown): unknown {
     return new ConflictError('The dataset changed while it was being copied; please try again.');
   }
   return error;
-}
-
-/** `POST .../copy` body: `{"new_name"?: string|null, "only_files"?: string[]|null}`. */
-export function parseCopyOptions(body: unknown): CopyOptions {
-  if (body === undefined || body === null) {
-    return {};
-  }
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new BadRequestError('Unable to parse JSON: expected an object');
-  }
-  const record = body as Record<string, unknown>;
-  const unknown = Object.entries(record).filter(
-    ([key]) => !['new_name', 'only_files'].includes(key),
-  );
-  if (unknown.length > 0) {
-    throw new UnknownParametersError(
-      `Unknown parameters: ${unknown.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')}`,
-    );
-  }
-  const options: CopyOptions = {};
-  const { new_name: newName, only_files: onlyFiles } = record;
-  if (newName !== undefined && newName !== null) {
-    if (typeof newName !== 'string') {
-      throw new BadRequestError(
-        `Bad name '${JSON.stringify(newName)}': New dataset name must be a string`,
-      );
-    }
-    if (newName.trim() === '' || newName.length > 200 || newName.includes('\0')) {
-      throw new BadRequestError(
-        `Bad name '${newName.slice(0, 200)}': New dataset name must be 1-200 characters`,
-      );
-    }
-    options.newName = newName;
-  }
-  if (onlyFiles !== undefined && onlyFiles !== null) {
-    if (!Array.isArray(onlyFiles) || onlyFiles.some((name) => typeof name !== 'string')) {
-      throw new BadRequestError(
-        "The type passed to copy parameter 'only_files' should be 'list of str'",
-      );
-    }
-    const withNul = (onlyFiles as string[]).find((name) => name.includes('\0'));
-    if (withNul !== undefined) {
-      throw new BadRequestError(
-        `Bad name '${withNul.replaceAll('\0', '\\0')}': Filenames may not contain NUL bytes`,
-      );
-    }
-    options.onlyFiles = onlyFiles as string[];
-  }
-  return options;
-}
-
-/** UFDL's MergeSpec, strict: `{"delete": bool, "hard"?: bool}`. */
-export function parseMergeSpec(body: unknown): MergeOptions {
-  const fail = (reason: string): never => {
-    throw new BadRequestError(`Unable to parse JSON: ${reason}`);
-  };
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail("'delete' is a required property");
-  }
-  const record = body as Record<string, unknown>;
-  const extra = Object.keys(record).find((key) => key !== 'delete' && key !== 'hard');
-  if (extra !== undefined) {
-    fail(`unexpected key '${extra}'`);
-  }
-  if (!('delete' in record)) {
-    fail("'delete' is a required property");
-  }
-  if (typeof record.delete !== 'boolean') {
-    fail("'delete' must be a boolean");
-  }
-  if (record.hard !== undefined && typeof record.hard !== 'boolean') {
-    fail("'hard' must be a boolean");
-  }
-  return { delete: record.delete as boolean, hard: (record.hard as boolean | undefined) ?? false };
 }

@@ -19,6 +19,8 @@ import { ListParams, sendList, type ListRequest } from '../../common/http/list.j
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
 import { DatasetsService } from './datasets.service.js';
+import { datasetJson } from './v1/dataset.presenter.js';
+import { createDatasetCommand, updateDatasetCommand } from './v1/dataset.requests.js';
 
 /** Datasets are sent as JSON text written in order (files in upload order). */
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -42,43 +44,46 @@ export class DatasetsController {
     @ListParams() request: ListRequest,
     @Res() response: Response,
   ): Promise<void> {
-    await sendList(response, await this.datasets.list(caller, request));
+    await sendList(response, await this.datasets.list(caller, request), datasetJson);
   }
 
   @Post('create')
   @ApiOperation({ summary: "Create a dataset, version 1 (write members of the project's team)" })
   @Header('Content-Type', JSON_UTF8)
-  create(@CurrentUser() caller: AuthUser, @Body() dto: DatasetDto): Promise<string> {
-    return this.datasets.create(caller, dto);
+  async create(@CurrentUser() caller: AuthUser, @Body() dto: DatasetDto): Promise<string> {
+    return datasetJson(await this.datasets.create(caller, createDatasetCommand(dto)));
   }
 
   @Get(':pk')
   @AllowAnonymous()
   @ApiOperation({ summary: 'Retrieve a dataset (members; anyone when it is public)' })
   @Header('Content-Type', JSON_UTF8)
-  retrieve(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<string> {
-    return this.datasets.retrieve(caller, pk);
+  async retrieve(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<string> {
+    return datasetJson(await this.datasets.retrieve(caller, pk));
   }
 
   @Put(':pk')
   @ApiOperation({ summary: 'Update a dataset (write members; moving needs write in both teams)' })
   @Header('Content-Type', JSON_UTF8)
-  update(
+  async update(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: DatasetDto,
   ): Promise<string> {
-    return this.datasets.update(caller, pk, dto);
+    return datasetJson(await this.datasets.update(caller, pk, updateDatasetCommand(dto)));
   }
 
   @Patch(':pk')
   @ApiOperation({ summary: 'Partially update a dataset (as PUT)' })
   @Header('Content-Type', JSON_UTF8)
-  partialUpdate(
+  async partialUpdate(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchDatasetDto,
   ): Promise<string> {
-    return this.datasets.update(caller, pk, dto);
+    return datasetJson(await this.datasets.update(caller, pk, updateDatasetCommand(dto)));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Dataset } from './dataset.entity.js';
+import type { DatasetView } from './dataset-view.js';
 import { runTransaction } from '../../database/transaction.js';
 
 /** Lock class for pg_advisory_xact_lock(class, team): serialises slug choice within a team. */
@@ -9,25 +10,8 @@ const SLUG_LOCK_CLASS = 73_019;
 /** Lock class for pg_advisory_xact_lock(class, project): one version decision at a time. */
 const VERSION_LOCK_CLASS = 73_021;
 
-/** One row of {@link DatasetsRepository.findForView}. */
-export interface DatasetView {
-  id: number;
-  name: string;
-  version: number;
-  previousVersion: number;
-  description: string;
-  projectId: number;
-  licenceId: number;
-  isPublic: boolean;
-  domainId: number | null;
-  tags: string;
-  slug: string;
-  creatorId: number | null;
-  creationTime: Date;
-  deletionTime: Date | null;
-  teamId: number;
-  manifestId: number;
-  domainDescription: string | null;
+/** One row of {@link DatasetsRepository.findForView}: a DatasetView with its files as JSON text. */
+export interface DatasetViewRow extends Omit<DatasetView, 'files'> {
   /** The files map as JSON text, or null when there are no files. */
   files: string | null;
 }
@@ -64,10 +48,10 @@ export class DatasetsRepository {
   }
 
   /**
-   * Everything `GET /v1/datasets/{pk}` needs in one round trip: the record, its domain's name,
+   * Everything a dataset's view needs in one round trip: the record, its domain's name,
    * its team and manifest, and its files map in insertion order.
    */
-  async findForView(id: number): Promise<DatasetView | undefined> {
+  async findForView(id: number): Promise<DatasetViewRow | undefined> {
     const query = this.dataSource
       .createQueryBuilder()
       .select([
@@ -82,6 +66,7 @@ export class DatasetsRepository {
         'd.domain_id AS "domainId"',
         'd.tags AS tags',
         'd.slug AS slug',
+        'd.summary AS summary',
         'd.creator_id AS "creatorId"',
         'd.creation_time AS "creationTime"',
         'd.deletion_time AS "deletionTime"',
@@ -96,7 +81,7 @@ export class DatasetsRepository {
       .innerJoin('projects', 'p', 'p.id = d.project_id')
       .leftJoin('data_domains', 'dom', 'dom.id = d.domain_id')
       .where('d.id = :id', { id });
-    return query.getRawOne<DatasetView>();
+    return query.getRawOne<DatasetViewRow>();
   }
 
   /** Base of `POST /v1/datasets/list`, joined to projects (alias `p`) for visibility rules. */

@@ -23,11 +23,10 @@ import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
 import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
-import type { DatasetDto, PatchDatasetDto } from './dataset.dto.js';
+import type { CreateDatasetCommand, UpdateDatasetCommand } from './dataset.commands.js';
 import { Dataset } from './dataset.entity.js';
-import { datasetJsonText, datasetViewJson } from './dataset.mapper.js';
-import { JsonText } from '../../common/http/json-stream.js';
-import { DatasetsRepository, type DatasetView, type OwnedDataset } from './datasets.repository.js';
+import { DatasetFiles, datasetView, type DatasetView } from './dataset-view.js';
+import { DatasetsRepository, type OwnedDataset } from './datasets.repository.js';
 
 export const DATASET_SLUG_MAX = 95;
 
@@ -89,34 +88,15 @@ function translateConstraint(error: unknown): unknown {
   return error;
 }
 
-/** GET answers kept between requests: 5 minutes, 10,000 datasets, 32 Mi characters at most. */
+/** Views kept between requests: 5 minutes, 10,000 datasets, 32 Mi characters of files at most. */
 const VIEW_CACHE_TTL_MS = 300_000;
 const VIEW_CACHE_MAX_ENTRIES = 10_000;
 const VIEW_CACHE_MAX_CHARS = 32 * 1024 * 1024;
 
-/** A dataset's GET answer, with what decides who may have it and what invalidates it. */
-interface CachedView {
-  readonly text: string;
-  readonly isPublic: boolean;
-  readonly teamId: number;
-  readonly projectId: number;
-  readonly manifestId: number;
-}
-
-function toCachedView(view: DatasetView): CachedView {
-  return {
-    text: datasetViewJson(view),
-    isPublic: view.isPublic,
-    teamId: view.teamId,
-    projectId: view.projectId,
-    manifestId: view.manifestId,
-  };
-}
-
 /** Dataset records: list, create, retrieve, update; and the access rules every dataset action uses. */
 @Injectable()
 export class DatasetsService implements OnModuleInit {
-  private readonly views: InvalidatedCache<number, CachedView | undefined>;
+  private readonly views: InvalidatedCache<number, DatasetView | undefined>;
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -129,9 +109,9 @@ export class DatasetsService implements OnModuleInit {
     this.views = new InvalidatedCache(feed, {
       ttlMs: VIEW_CACHE_TTL_MS,
       maxEntries: VIEW_CACHE_MAX_ENTRIES,
-      // A dataset of 100,000 files answers 9 MiB: the text's length bounds the memory held.
+      // A dataset of 100,000 files holds 9 MiB of names and handles: they bound the memory held.
       maxWeight: VIEW_CACHE_MAX_CHARS,
-      weigh: (view) => view?.text.length ?? 0,
+      weigh: (view) => view?.files.weight ?? 0,
     });
     feed.onChange('datasets', (id) => this.views.invalidate(Number(id)));
     feed.onChange('file_manifests', (id) =>
@@ -188,8 +168,8 @@ export class DatasetsService implements OnModuleInit {
     }
   }
 
-  /** Each dataset's JSON as text, like {@link retrieve}'s, so its files keep their order. */
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<JsonText>> {
+  /** The views of the datasets the caller may see that the request's filter selects. */
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<DatasetView>> {
     const query = this.datasets.listQuery('d');
     const members = this.access.memberTeamsCondition(caller, 'd_project.team_id');
     if (members) {
@@ -198,28 +178,29 @@ export class DatasetsService implements OnModuleInit {
     }
     return executeList(query, 'd', DATASET_FILTER, request, async (datasets) => {
       const files = await this.files.filesMaps(datasets.map((dataset) => dataset.id));
-      return datasets.map(
-        (dataset) => new JsonText(datasetJsonText(dataset, files.get(dataset.id) ?? new Map())),
-      );
+      return datasets.map((dataset) => {
+        const map = files.get(dataset.id);
+        return datasetView(dataset, map ? DatasetFiles.fromMap(map) : DatasetFiles.NONE);
+      });
     });
   }
 
-  async create(caller: AuthUser, dto: DatasetDto): Promise<string> {
-    const teamId = await this.checkReferences(dto.project, dto.licence);
+  async create(caller: AuthUser, command: CreateDatasetCommand): Promise<DatasetView> {
+    const teamId = await this.checkReferences(command.projectId, command.licenceId);
     await this.access.assert(caller, teamId, 'write');
     const id = await this.datasets.transaction(async (manager) => {
-      const slug = await this.freeSlug(manager, teamId, dto.name);
+      const slug = await this.freeSlug(manager, teamId, command.name);
       const newId = await this.insertOrConflict(manager, {
-        name: dto.name,
+        name: command.name,
         version: 1,
         previousVersion: -1,
-        description: dto.description ?? '',
-        projectId: dto.project,
+        description: command.description ?? '',
+        projectId: command.projectId,
         teamId,
-        licenceId: dto.licence,
-        isPublic: dto.is_public ?? false,
+        licenceId: command.licenceId,
+        isPublic: command.isPublic ?? false,
         domainId: null,
-        tags: dto.tags,
+        tags: command.tags,
         slug: slug ?? `tmp-${randomBytes(8).toString('hex')}`,
         creatorId: caller.id,
       });
@@ -229,23 +210,18 @@ export class DatasetsService implements OnModuleInit {
       }
       return newId;
     });
-    return this.viewText(id);
+    return this.view(id);
   }
 
   /**
-   * The hottest read. The answer is JSON text ready to send, since its files map must keep
-   * insertion order (JSON.parse would move names that look like integers to the front), and it
-   * is cached per dataset: dropped when PostgreSQL notifies a change to the dataset, its files
-   * or its project, from any instance, and after every write request of this one. Access is
-   * judged per request, by TeamAccessService.
+   * The hottest read. The view is cached per dataset: dropped when PostgreSQL notifies a change
+   * to the dataset, its files or its project, from any instance, and after every write request
+   * of this one. Access is judged per request, by TeamAccessService.
    */
-  async retrieve(caller: Caller, pk: number): Promise<string> {
+  async retrieve(caller: Caller, pk: number): Promise<DatasetView> {
     const view = await this.views.get(
       pk,
-      async () => {
-        const row = await this.datasets.findForView(pk);
-        return row && toCachedView(row);
-      },
+      () => this.findView(pk),
       (loaded) => loaded !== undefined,
     );
     if (!view) {
@@ -254,18 +230,18 @@ export class DatasetsService implements OnModuleInit {
     if (!view.isPublic && !(await this.access.can(caller, view.teamId, 'read'))) {
       throw caller ? new PermissionDeniedError() : new NotAuthenticatedError();
     }
-    return view.text;
+    return view;
   }
 
   /** PUT and PATCH. Moving to another project needs write access in its team as well. */
-  async update(caller: Caller, pk: number, dto: PatchDatasetDto): Promise<string> {
+  async update(caller: Caller, pk: number, command: UpdateDatasetCommand): Promise<DatasetView> {
     const owned = await this.loadFor(caller, pk, 'write');
     const { dataset } = owned;
     let targetTeam = owned.teamId;
-    if (dto.project !== undefined || dto.licence !== undefined) {
+    if (command.projectId !== undefined || command.licenceId !== undefined) {
       targetTeam = await this.checkReferences(
-        dto.project ?? dataset.projectId,
-        dto.licence ?? dataset.licenceId,
+        command.projectId ?? dataset.projectId,
+        command.licenceId ?? dataset.licenceId,
       );
     }
     if (targetTeam !== owned.teamId) {
@@ -273,19 +249,19 @@ export class DatasetsService implements OnModuleInit {
     }
     await this.datasets.transaction(async (manager) => {
       const changes: Partial<Dataset> = {
-        ...(dto.name !== undefined && { name: dto.name }),
-        ...(dto.description !== undefined && { description: dto.description }),
-        ...(dto.project !== undefined && { projectId: dto.project }),
-        ...(dto.licence !== undefined && { licenceId: dto.licence }),
-        ...(dto.is_public !== undefined && { isPublic: dto.is_public }),
-        ...(dto.tags !== undefined && { tags: dto.tags }),
+        ...(command.name !== undefined && { name: command.name }),
+        ...(command.description !== undefined && { description: command.description }),
+        ...(command.projectId !== undefined && { projectId: command.projectId }),
+        ...(command.licenceId !== undefined && { licenceId: command.licenceId }),
+        ...(command.isPublic !== undefined && { isPublic: command.isPublic }),
+        ...(command.tags !== undefined && { tags: command.tags }),
       };
       const moved = targetTeam !== owned.teamId;
       const after = {
         id: dataset.id,
         slug: dataset.slug,
-        projectId: dto.project ?? dataset.projectId,
-        name: dto.name ?? dataset.name,
+        projectId: command.projectId ?? dataset.projectId,
+        name: command.name ?? dataset.name,
       };
       if (moved) {
         changes.teamId = targetTeam;
@@ -305,19 +281,26 @@ export class DatasetsService implements OnModuleInit {
         throw translateConstraint(error);
       }
     });
-    return this.viewText(pk);
+    return this.view(pk);
   }
 
   /**
-   * The dataset JSON as text without an access check, for answers to writes already
-   * authorised: one query however many files (the map is built by PostgreSQL).
+   * The dataset's view without an access check, for answers to writes already authorised: one
+   * query however many files (the files map is built by PostgreSQL).
    */
-  async viewText(pk: number): Promise<string> {
-    const view = await this.datasets.findForView(pk);
+  async view(pk: number): Promise<DatasetView> {
+    const view = await this.findView(pk);
     if (!view) {
       throw new NotFoundError();
     }
-    return datasetViewJson(view);
+    return view;
+  }
+
+  private async findView(pk: number): Promise<DatasetView | undefined> {
+    const row = await this.datasets.findForView(pk);
+    return (
+      row && { ...row, files: row.files ? DatasetFiles.fromJson(row.files) : DatasetFiles.NONE }
+    );
   }
 
   /** Loads a dataset a caller may read: members of its team, or anyone when it is public. */

@@ -5,13 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { TarArchive, type Archiver } from 'archiver';
 import type { Caller } from '../../common/auth/auth-user.js';
-import {
-  BadRequestError,
-  NotFoundError,
-  RequestValidationError,
-  UnknownParametersError,
-  UnsupportedMediaTypeError,
-} from '../../common/errors/domain-error.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { readAhead, type ReadAheadItem } from './read-ahead.js';
 import { archiveEntryName } from './zip/zip-entry-name.js';
@@ -37,9 +31,6 @@ import { DatasetsService } from '../datasets/datasets.service.js';
 /** The archive formats UFDL's download action offers, by their `filetype` names. */
 export const ARCHIVE_FORMATS = ['zip', 'tar.gz'] as const;
 export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number];
-
-/** The only download parameter UFDL knows (domain datasets' annotation options); ignored. */
-const KNOWN_PARAMS = new Set(['annotations_args']);
 
 /** A dataset's archive, authorised and validated, whose bytes are made as they are written. */
 export interface DatasetArchive {
@@ -125,12 +116,11 @@ export class ArchiveService {
   ) {}
 
   /**
-   * Authorises (read access: members, or anyone for a public dataset) and checks the request
-   * body, so that every refusal happens before a response header is sent.
+   * Authorises (read access: members, or anyone for a public dataset) and sums the files up,
+   * so that every refusal happens before a response header is sent.
    */
-  async prepare(caller: Caller, pk: number, body: unknown): Promise<DatasetArchive> {
+  async prepare(caller: Caller, pk: number, format: ArchiveFormat): Promise<DatasetArchive> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
-    const format = parseDownloadBody(body);
     const summary = await this.files.archiveSummary(dataset.id, ZIP_LOCAL_LAYOUT);
     if (summary === undefined) {
       throw new NotFoundError(); // Deleted since it was loaded.
@@ -149,6 +139,11 @@ export class ArchiveService {
       writeTo: (destination, window) =>
         this.write(dataset.id, format, summary, destination, known && window),
     };
+  }
+
+  /** Whether the caller may download this dataset at all, in any format: the refusals. */
+  async checkDownload(caller: Caller, pk: number): Promise<void> {
+    await this.datasets.loadForRead(caller, pk);
   }
 
   private async write(
@@ -379,85 +374,4 @@ function entryWritten(
     archive.on('entry', onEntry).on('error', onArchiveError).on('close', onClose);
     source?.on('error', onSourceError);
   });
-}
-
-/**
- * The download body: `{"filetype"?: "zip"|"tar.gz", "params"?: {string: string|string[]}}`.
- * No body counts as `{}`; other top-level keys are ignored (the TS client spreads its
- * parameters there).
- */
-export function parseDownloadBody(body: unknown): ArchiveFormat {
-  if (body === undefined || body === '') {
-    return 'zip';
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    const kind = body === null ? 'null' : Array.isArray(body) ? 'list' : typeof body;
-    throw new RequestValidationError({
-      non_field_errors: [`Invalid data. Expected a dictionary, but got ${kind}.`],
-    });
-  }
-  const { filetype = 'zip', params = {} } = body as { filetype?: unknown; params?: unknown };
-  if (typeof filetype !== 'string') {
-    throw badArgumentType('filetype', 'str', filetype);
-  }
-  if (!(ARCHIVE_FORMATS as readonly string[]).includes(filetype)) {
-    throw new UnsupportedMediaTypeError(filetype);
-  }
-  if (!isParams(params)) {
-    throw badArgumentType('params', 'dict', params);
-  }
-  const unknown = Object.entries(params).filter(([key]) => !KNOWN_PARAMS.has(key));
-  if (unknown.length > 0) {
-    const listed = unknown.map(([key, value]) => `${key}=${pythonStr(value)}`).join(', ');
-    throw new UnknownParametersError(`Unknown parameters: ${listed}`);
-  }
-  return filetype as ArchiveFormat;
-}
-
-function isParams(value: unknown): value is Record<string, string | string[]> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every(
-      (item) =>
-        typeof item === 'string' ||
-        (Array.isArray(item) && item.every((element) => typeof element === 'string')),
-    )
-  );
-}
-
-function badArgumentType(parameter: string, type: string, value: unknown): BadRequestError {
-  return new BadRequestError(
-    `The type passed to download parameter '${parameter}' should be '${type}', but received ` +
-      pythonStr(value),
-  );
-}
-
-/** How the reference (Python) prints a JSON value in its messages: `str()`, `repr()` inside. */
-function pythonStr(value: unknown): string {
-  return typeof value === 'string' ? value : pythonRepr(value);
-}
-
-function pythonRepr(value: unknown): string {
-  if (value === null || value === undefined) {
-    return 'None';
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'True' : 'False';
-  }
-  if (typeof value === 'string') {
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(pythonRepr).join(', ')}]`;
-  }
-  if (typeof value === 'object') {
-    const items = Object.entries(value).map(
-      ([key, item]) => `${pythonRepr(key)}: ${pythonRepr(item)}`,
-    );
-    return `{${items.join(', ')}}`;
-  }
-  // Only numbers are left among JSON values.
-  return typeof value === 'number' ? String(value) : '?';
 }

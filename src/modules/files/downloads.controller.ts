@@ -7,7 +7,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { NotAcceptableError } from '../../common/errors/domain-error.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { parseAfterRefusals } from '../../common/http/parse-after.js';
 import { ARCHIVE_FORMATS, ArchiveService } from './archive.service.js';
+import { parseDownloadBody } from './v1/download-body.requests.js';
 
 /**
  * `attachment; filename="<name>"` as the reference sends it, made safe: the quoted name is an
@@ -67,7 +69,11 @@ export class DownloadsController {
     if (!request.accepts('application/data')) {
       throw new NotAcceptableError();
     }
-    const archive = await this.archives.prepare(caller, pk, body);
+    const format = await parseAfterRefusals(
+      () => parseDownloadBody(body),
+      () => this.archives.checkDownload(caller, pk),
+    );
+    const archive = await this.archives.prepare(caller, pk, format);
     const { known } = archive;
     const range = known && requestedRange(request, known.length, known.etag);
     if (known !== undefined) {

@@ -6,7 +6,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { sendJsonObject } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import { parseAfterRefusals } from '../../common/http/parse-after.js';
 import { MetadataService } from './metadata.service.js';
+import { parseFileMetadata } from './v1/file-metadata.requests.js';
 
 @ApiTags('v1 dataset metadata')
 @ApiBearerAuth()
@@ -31,23 +33,27 @@ export class MetadataController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a file\'s metadata (body exactly {"metadata": "<string>"})' })
   @ApiBody({ schema: { type: 'object', properties: { metadata: { type: 'string' } } } })
-  set(
+  async set(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Param('filename') filename: string | string[],
     @Body() body: unknown,
   ): Promise<{ metadata: string }> {
-    return this.metadata.set(caller, pk, wildcardParam(filename), body);
+    const metadata = await parseAfterRefusals(
+      () => parseFileMetadata(body),
+      () => this.metadata.checkSet(caller, pk),
+    );
+    return { metadata: await this.metadata.set(caller, pk, wildcardParam(filename), metadata) };
   }
 
   @Get('*filename')
   @AllowAnonymous()
   @ApiOperation({ summary: 'A file\'s metadata: {"metadata": "<string>"}' })
-  get(
+  async get(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Param('filename') filename: string | string[],
   ): Promise<{ metadata: string }> {
-    return this.metadata.get(caller, pk, wildcardParam(filename));
+    return { metadata: await this.metadata.get(caller, pk, wildcardParam(filename)) };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/auth-user.js';
-import { BadRequestError } from '../../common/errors/domain-error.js';
 import type { BatchedAnswer } from '../../database/cursor.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
@@ -13,21 +12,21 @@ export class MetadataService {
     private readonly files: DatasetFilesService,
   ) {}
 
-  async set(
-    caller: Caller,
-    pk: number,
-    filename: string,
-    body: unknown,
-  ): Promise<{ metadata: string }> {
+  /** Sets a file's metadata and answers it as stored. */
+  async set(caller: Caller, pk: number, filename: string, metadata: string): Promise<string> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
-    const metadata = parseFileMetadata(body);
     await this.files.setMetadata(dataset.id, filename, metadata);
-    return { metadata };
+    return metadata;
   }
 
-  async get(caller: Caller, pk: number, filename: string): Promise<{ metadata: string }> {
+  /** Whether the caller may set metadata on this dataset's files at all: the set's refusals. */
+  async checkSet(caller: Caller, pk: number): Promise<void> {
+    await this.datasets.loadForWrite(caller, pk);
+  }
+
+  async get(caller: Caller, pk: number, filename: string): Promise<string> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
-    return { metadata: await this.files.getMetadata(dataset.id, filename) };
+    return this.files.getMetadata(dataset.id, filename);
   }
 
   /** `[filename, metadata]` pairs in answer order: a first batch and maybe more to read. */
@@ -35,27 +34,4 @@ export class MetadataService {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
     return this.files.allMetadata(dataset.id);
   }
-}
-
-/** UFDL's FileMetadata schema, strict: exactly `{"metadata": <string>}`. */
-export function parseFileMetadata(body: unknown): string {
-  const fail = (reason: string): never => {
-    throw new BadRequestError(`Unable to parse JSON: ${reason}`);
-  };
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('expected an object {"metadata": "<string>"}');
-  }
-  const keys = Object.keys(body);
-  const extra = keys.find((key) => key !== 'metadata');
-  if (extra !== undefined) {
-    fail(`unexpected key '${extra}'`);
-  }
-  const { metadata } = body as { metadata?: unknown };
-  if (typeof metadata !== 'string') {
-    return fail('metadata must be a string');
-  }
-  if (metadata.includes('\0')) {
-    fail('metadata may not contain NUL bytes');
-  }
-  return metadata;
 }
