@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ResolvedConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DatasetsModule } from './modules/datasets/datasets.module.js';
 import { FilesModule } from './modules/files/files.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        ApiTokensModule,
         // After AuthModule: the rate limit guard counts authenticated users by id.
         RateLimitsModule.forRoot(config.rateLimit),
         TeamsModule,

@@ -11,7 +11,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API.',
     )
     .setVersion(API_VERSION)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT or strata_pat_ API token',
+      description:
+        'An access token (JWT) from `POST /v1/auth/obtain`, or an API token (`strata_pat_...`) ' +
+        'from `POST /api/tokens`, whose scopes cap what it may do.',
+    })
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -1,3 +1,4 @@
+import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { DataDomain } from '../modules/domains/data-domain.entity.js';
 import {
   LicenceCondition,
@@ -36,4 +37,5 @@ export const ENTITIES = [
   Blob,
   DatasetFile,
   RateLimitCounter,
+  ApiToken,
 ];

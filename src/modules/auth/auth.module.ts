@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type ResolvedConfig } from '../../config/app-config.js';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -15,6 +16,7 @@ import { VerifiedTokens } from './verified-tokens.js';
 @Module({
   imports: [
     UsersModule,
+    ApiTokensModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

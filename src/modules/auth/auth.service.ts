@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AuthenticationFailedError } from '../../common/errors/domain-error.js';
+import { ApiTokensService } from '../api-tokens/api-tokens.service.js';
 import { UsersService } from '../users/users.service.js';
 import { asTokenClaims, TokenService, type TokenProblem } from './token.service.js';
 
@@ -12,6 +13,7 @@ export class AuthService {
   constructor(
     private readonly tokens: TokenService,
     private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
   ) {}
 
   async obtain(username: string, password: string): Promise<{ refresh: string; access: string }> {
@@ -57,7 +59,23 @@ export class AuthService {
     if (!claims || claims.jtt !== 'access') {
       throw invalidAccessToken(claims ? 'wrong-type' : 'invalid');
     }
-    const found = await this.users.findForToken(claims.upk);
+    return this.activeUser(claims.upk);
+  }
+
+  /**
+   * The caller behind an API token (`strata_pat_...`), acting with the token's scope at most;
+   * 401 in the same shape as a bad JWT when the token is unknown, revoked or expired.
+   */
+  async userForApiToken(secret: string): Promise<AuthUser> {
+    const token = await this.apiTokens.verify(secret);
+    if (!token) {
+      throw invalidAccessToken('invalid');
+    }
+    return { ...(await this.activeUser(token.userId)), scope: token.scope };
+  }
+
+  private async activeUser(userId: number): Promise<AuthUser> {
+    const found = await this.users.findForToken(userId);
     if (!found) {
       throw new AuthenticationFailedError('User not found', { code: 'user_not_found' });
     }

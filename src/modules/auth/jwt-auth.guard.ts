@@ -2,7 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { isSiteAdmin, type AuthUser } from '../../common/auth/auth-user.js';
 import { ADMIN_ONLY, ALLOW_ANONYMOUS, IS_PUBLIC } from '../../common/auth/public.decorator.js';
 import {
   AuthenticationFailedError,
@@ -10,6 +10,7 @@ import {
   NotAuthenticatedError,
   PermissionDeniedError,
 } from '../../common/errors/domain-error.js';
+import { isApiTokenSecret } from '../api-tokens/api-token-secret.js';
 import { AuthService, invalidAccessToken } from './auth.service.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
@@ -54,13 +55,18 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
           { code: 'bad_authorization_header' },
         );
       }
-      // A token passport-jwt verified before is not verified again (VerifiedTokens); the user
-      // behind it is checked every time either way.
-      const claims = this.verified.claimsOf(parts[1]);
-      if (claims !== undefined) {
-        request.user = await this.auth.userForAccessClaims(claims);
+      // API tokens carry their own prefix (never a JWT's first character); JWTs go on as
+      // before. A token passport-jwt verified before is not verified again (VerifiedTokens);
+      // the user behind either kind is checked every time.
+      if (isApiTokenSecret(parts[1])) {
+        request.user = await this.auth.userForApiToken(parts[1]);
       } else {
-        await super.canActivate(context);
+        const claims = this.verified.claimsOf(parts[1]);
+        if (claims !== undefined) {
+          request.user = await this.auth.userForAccessClaims(claims);
+        } else {
+          await super.canActivate(context);
+        }
       }
     }
     rejectNodeId(request);
@@ -71,7 +77,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       }
       throw new NotAuthenticatedError();
     }
-    if (flag(ADMIN_ONLY) && !user.isStaff) {
+    // A site admin's token without the admin scope has no site admin powers.
+    if (flag(ADMIN_ONLY) && !isSiteAdmin(user)) {
       throw new PermissionDeniedError();
     }
     return true;

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { isSiteAdmin, type Caller } from '../../common/auth/auth-user.js';
+import { isSiteAdmin, scopeAllows, type Caller } from '../../common/auth/auth-user.js';
 import { NotAuthenticatedError, PermissionDeniedError } from '../../common/errors/domain-error.js';
 import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
 import type { Level } from './membership.entity.js';
 import { TeamsRepository } from './teams.repository.js';
 
-/** What an action needs in the owning team. Site admins pass every check. */
+/**
+ * What an action needs in the owning team. Site admins pass every check. The names match the
+ * API token scopes on purpose: a token of scope `write` reaches team writes at most.
+ */
 export type TeamAccess = 'read' | 'write' | 'admin';
 
 const LEVELS_CACHE_TTL_MS = 300_000;
@@ -47,7 +50,7 @@ export class TeamAccessService {
    * read the membership from the database, so a revoked member can never write.
    */
   async can(caller: Caller, teamId: number, access: TeamAccess): Promise<boolean> {
-    if (!caller || isSiteAdmin(caller)) {
+    if (!caller || isSiteAdmin(caller) || !scopeAllows(caller, access)) {
       return this.allows(caller, undefined, access);
     }
     const level =
@@ -57,9 +60,12 @@ export class TeamAccessService {
     return this.allows(caller, level, access);
   }
 
-  /** The decision {@link can} makes, from the caller's level in the team (if any). */
+  /**
+   * The decision {@link can} makes, from the caller's level in the team (if any): the lesser of
+   * that level (or site admin status) and the scope of the caller's API token, if they sent one.
+   */
   allows(caller: Caller, level: Level | null | undefined, access: TeamAccess): boolean {
-    if (!caller) {
+    if (!caller || !scopeAllows(caller, access)) {
       return false;
     }
     return (
