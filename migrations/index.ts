@@ -10,6 +10,7 @@ import { RateLimitCounters1796401130443 } from './1796401130443-rate-limit-count
 import { DatasetSlugConstraints1796402207769 } from './1796402207769-dataset-slug-constraints.js';
 import { DatasetFilesManifestOrder1796404031148 } from './1796404031148-dataset-files-manifest-order.js';
 import { RateLimiterFlexibleCounters1796404735908 } from './1796404735908-rate-limiter-flexible-counters.js';
+import { FileSources1796411440022 } from './1796411440022-file-sources.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => object)[] = [
   DatasetSlugConstraints1796402207769,
   DatasetFilesManifestOrder1796404031148,
   RateLimiterFlexibleCounters1796404735908,
+  FileSources1796411440022,
 ];

@@ -12,6 +12,7 @@ import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
+import { SourcesModule } from './modules/sources/sources.module.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         MetadataModule,
         LicencesModule,
         DomainsModule,
+        SourcesModule,
       ],
       providers: [{ provide: BASE_LOGGER, useValue: logger }],
     };
