@@ -176,3 +176,48 @@ describe('SourcesService', () => {
     expect(await sources.listSources(pk)).toEqual([]);
   });
 });
+
+describe('SourcesService without SOURCES_ALLOW_PRIVATE', () => {
+  let testApp: TestApp;
+  let source: SourceServer;
+
+  beforeAll(async () => {
+    // localhost is allowed by name, so the first hop reaches the test's server.
+    testApp = await createTestApp({ env: { SOURCES_ALLOWED_HOSTS: 'localhost' } });
+    source = await startSourceServer();
+  });
+
+  afterAll(async () => {
+    await source.close();
+    await testApp.close();
+  });
+
+  it('should refuse a redirect to a private address and store nothing', async () => {
+    source.route('/hop', (_request, response) =>
+      response.writeHead(302, { location: source.url('/secret') }).end(),
+    );
+    source.route('/secret', (_request, response) => response.end('internal'));
+    const sources = testApp.app.get(SourcesService);
+    const token = await adminToken(testApp);
+    const team = await request(testApp.app.getHttpServer())
+      .post('/v1/teams/create')
+      .set(authed(token))
+      .send({ name: unique('private') })
+      .expect(201);
+    const project = await createProject(testApp, token, (team.body as { pk: number }).pk);
+    const { pk } = await createDataset(testApp, token, project.pk);
+    await sources.setSources(pk, [
+      { filename: 'hop.csv', url: `http://localhost:${source.port}/hop` },
+    ]);
+    await eventually(async () => !(await sources.listSources(pk))[0].syncPending, 20_000);
+    const [failed] = await sources.listSources(pk);
+    expect(failed.syncStatus).toBe('SYSTEMERROR');
+    expect(failed.syncSummary).toBe('127.0.0.1 is not a public address; it may not be fetched.');
+    expect(source.requested).toEqual(['/hop']);
+    const dataset = await request(testApp.app.getHttpServer())
+      .get(`/v1/datasets/${pk}`)
+      .set(authed(token))
+      .expect(200);
+    expect(dataset.body.files).toEqual({});
+  });
+});

@@ -250,10 +250,8 @@ function bareHost(url: URL): string {
 }
 
 function refusedAddress(hostname: string, address: string): SourceFetchError {
-  return new SourceFetchError(
-    'address',
-    `${hostname} resolves to ${address}, which is not a public address; it may not be fetched.`,
-  );
+  const what = hostname === address ? address : `${hostname} resolves to ${address}, which`;
+  return new SourceFetchError('address', `${what} is not a public address; it may not be fetched.`);
 }
 
 function asFetchError(error: unknown): SourceFetchError {
