@@ -167,6 +167,11 @@ describe('SourcesService', () => {
       /at most 4096/,
     ],
     ['a directory name', { filename: 'dir/', url: 'http://h/x' }, /not a directory/],
+    [
+      'expandArchive (not built yet)',
+      { filename: 'x.zip', url: 'http://h/x.zip', expandArchive: true },
+      /expandArchive is not supported/,
+    ],
     ['a name outside the dataset', { filename: '../x', url: 'http://h/x' }, /Cannot extend beyond/],
   ])('should refuse %s', async (_what, spec, message) => {
     const { pk } = await createDataset(testApp, token, project);

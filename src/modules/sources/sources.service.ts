@@ -81,6 +81,10 @@ export class SourcesService {
       if (wanted.has(filename)) {
         throw new InvalidSourceError(`The file '${filename}' is named more than once.`);
       }
+      if (spec.expandArchive === true) {
+        // Unpacking a fetched zip is not built yet; refusing beats storing the zip silently.
+        throw new InvalidSourceError('expandArchive is not supported for URL sources yet.');
+      }
       wanted.set(filename, {
         url: checkedUrl(spec.url),
         expandArchive: spec.expandArchive ?? false,
