@@ -11,6 +11,7 @@ import { DatasetSlugConstraints1796402207769 } from './1796402207769-dataset-slu
 import { DatasetFilesManifestOrder1796404031148 } from './1796404031148-dataset-files-manifest-order.js';
 import { RateLimiterFlexibleCounters1796404735908 } from './1796404735908-rate-limiter-flexible-counters.js';
 import { ApiTokens1796410832095 } from './1796410832095-api-tokens.js';
+import { FileSources1796411440022 } from './1796411440022-file-sources.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => object)[] = [
   DatasetFilesManifestOrder1796404031148,
   RateLimiterFlexibleCounters1796404735908,
   ApiTokens1796410832095,
+  FileSources1796411440022,
 ];

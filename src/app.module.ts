@@ -13,6 +13,7 @@ import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
+import { SourcesModule } from './modules/sources/sources.module.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         MetadataModule,
         LicencesModule,
         DomainsModule,
+        SourcesModule,
       ],
       providers: [{ provide: BASE_LOGGER, useValue: logger }],
     };

@@ -89,6 +89,26 @@ export interface AppConfig {
     /** `POST /v1/auth/obtain`, per address: password guessing. */
     readonly authPerMinute: number;
   };
+  /** Fetching of URL-sourced files (src/modules/sources). */
+  readonly sources: SourcesConfig;
+}
+
+export interface SourcesConfig {
+  /** Largest body a source may deliver, in bytes; a larger one fails its fetch. */
+  readonly maxBytes: number;
+  /** Longest one fetch may take from connecting to the last byte stored, in milliseconds. */
+  readonly fetchTimeoutMs: number;
+  /** Longest a source may go without sending a byte, in milliseconds. */
+  readonly idleTimeoutMs: number;
+  /** Fetches this instance runs at once; 0: it fetches nothing (other instances do). */
+  readonly concurrency: number;
+  /**
+   * Host names (lower case) whose addresses are not checked: an intranet server a deployment
+   * means to fetch from. Every other host must resolve to public unicast addresses only.
+   */
+  readonly allowedHosts: readonly string[];
+  /** Lifts the address rule for every host: for tests against local servers only. */
+  readonly allowPrivate: boolean;
 }
 
 /** The config once the database is provisioned and the JWT secret is known. */
@@ -269,6 +289,38 @@ class Environment {
   @Max(1_000_000)
   @IsInt({ message: 'must be an integer (requests per minute)' })
   RATE_LIMIT_AUTH: number = 20;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt({ message: 'must be an integer (bytes)' })
+  SOURCES_MAX_BYTES: number = 5 * 1024 ** 3;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  SOURCES_FETCH_TIMEOUT: number = 600;
+
+  @Transform(toInt)
+  @Min(1)
+  @Max(86_400)
+  @IsInt({ message: 'must be an integer (seconds)' })
+  SOURCES_IDLE_TIMEOUT: number = 30;
+
+  @Transform(toInt)
+  @Min(0)
+  @Max(64)
+  @IsInt({ message: 'must be an integer (0 to 64)' })
+  SOURCES_CONCURRENCY: number = 2;
+
+  @Matches(/^\s*([a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*)?\s*$/i, {
+    message: 'must be a comma-separated list of host names',
+  })
+  SOURCES_ALLOWED_HOSTS: string = '';
+
+  @IsIn(['true', 'false'], { message: "must be 'true' or 'false'" })
+  SOURCES_ALLOW_PRIVATE: string = 'false';
 }
 
 /** A configuration problem; the message (one line) names every offending variable. */
@@ -358,5 +410,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       headersTimeoutMs: headersTimeout * 1000,
     },
     rateLimit: { perMinute: parsed.RATE_LIMIT, authPerMinute: parsed.RATE_LIMIT_AUTH },
+    sources: {
+      maxBytes: parsed.SOURCES_MAX_BYTES,
+      fetchTimeoutMs: parsed.SOURCES_FETCH_TIMEOUT * 1000,
+      idleTimeoutMs: parsed.SOURCES_IDLE_TIMEOUT * 1000,
+      concurrency: parsed.SOURCES_CONCURRENCY,
+      allowedHosts: parsed.SOURCES_ALLOWED_HOSTS.split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+      allowPrivate: parsed.SOURCES_ALLOW_PRIVATE === 'true',
+    },
   };
 }

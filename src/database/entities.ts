@@ -12,6 +12,7 @@ import { DatasetFile } from '../modules/dataset-files/dataset-file.entity.js';
 import { FileManifest } from '../modules/dataset-files/file-manifest.entity.js';
 import { Dataset } from '../modules/datasets/dataset.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
+import { FileSource } from '../modules/sources/file-source.entity.js';
 import { RateLimitCounter } from '../modules/rate-limits/rate-limit-counter.entity.js';
 import { Membership } from '../modules/teams/membership.entity.js';
 import { Team } from '../modules/teams/team.entity.js';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   DatasetFile,
   RateLimitCounter,
   ApiToken,
+  FileSource,
 ];

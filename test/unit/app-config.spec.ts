@@ -41,6 +41,14 @@ describe('loadConfig', () => {
         headersTimeoutMs: 80_000,
       },
       rateLimit: { perMinute: 1000, authPerMinute: 20 },
+      sources: {
+        maxBytes: 5 * 1024 ** 3,
+        fetchTimeoutMs: 600_000,
+        idleTimeoutMs: 30_000,
+        concurrency: 2,
+        allowedHosts: [],
+        allowPrivate: false,
+      },
     });
   });
 
@@ -72,6 +80,12 @@ describe('loadConfig', () => {
       HTTP_HEADERS_TIMEOUT: '121',
       RATE_LIMIT: '0',
       RATE_LIMIT_AUTH: '5',
+      SOURCES_MAX_BYTES: '4096',
+      SOURCES_FETCH_TIMEOUT: '60',
+      SOURCES_IDLE_TIMEOUT: '5',
+      SOURCES_CONCURRENCY: '0',
+      SOURCES_ALLOWED_HOSTS: ' Intranet.example , files.local',
+      SOURCES_ALLOW_PRIVATE: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -97,6 +111,14 @@ describe('loadConfig', () => {
         headersTimeoutMs: 121_000,
       },
       rateLimit: { perMinute: 0, authPerMinute: 5 },
+      sources: {
+        maxBytes: 4096,
+        fetchTimeoutMs: 60_000,
+        idleTimeoutMs: 5_000,
+        concurrency: 0,
+        allowedHosts: ['intranet.example', 'files.local'],
+        allowPrivate: true,
+      },
     });
   });
 
@@ -145,6 +167,12 @@ describe('loadConfig', () => {
     [{ HTTP_KEEP_ALIVE_TIMEOUT: '90', HTTP_HEADERS_TIMEOUT: '60' }, 'HTTP_HEADERS_TIMEOUT'],
     [{ RATE_LIMIT: '-1' }, 'RATE_LIMIT'],
     [{ RATE_LIMIT_AUTH: 'lots' }, 'RATE_LIMIT_AUTH'],
+    [{ SOURCES_MAX_BYTES: '0' }, 'SOURCES_MAX_BYTES'],
+    [{ SOURCES_FETCH_TIMEOUT: '0' }, 'SOURCES_FETCH_TIMEOUT'],
+    [{ SOURCES_IDLE_TIMEOUT: 'soon' }, 'SOURCES_IDLE_TIMEOUT'],
+    [{ SOURCES_CONCURRENCY: '-1' }, 'SOURCES_CONCURRENCY'],
+    [{ SOURCES_ALLOWED_HOSTS: 'http://x.example/' }, 'SOURCES_ALLOWED_HOSTS'],
+    [{ SOURCES_ALLOW_PRIVATE: 'yes' }, 'SOURCES_ALLOW_PRIVATE'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { runTransaction } from '../../database/transaction.js';
+import type { SyncStatus } from './file-source.entity.js';
+
+/** A source as the service presents it. */
+export interface SourceRow {
+  id: number;
+  datasetId: number;
+  filename: string;
+  url: string;
+  expandArchive: boolean;
+  syncStatus: SyncStatus;
+  syncJobId: string | null;
+  lastSyncStart: Date | null;
+  lastSyncSuccess: Date | null;
+  lastSyncFailure: Date | null;
+  syncSummary: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a starting fetch needs of its source. */
+export interface ClaimedSource {
+  datasetId: number;
+  filename: string;
+  url: string;
+  expandArchive: boolean;
+}
+
+/** Per dataset: whether any of its sources is in each state. */
+export interface SourceStates {
+  datasetId: number;
+  running: boolean;
+  failed: boolean;
+  fresh: boolean;
+}
+
+const COLUMNS = `id, dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive",
+  sync_status AS "syncStatus", sync_job_id AS "syncJobId", last_sync_start AS "lastSyncStart",
+  last_sync_success AS "lastSyncSuccess", last_sync_failure AS "lastSyncFailure",
+  sync_summary AS "syncSummary", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * The file_sources table. A fetch job changes a source only while the source still names that
+ * job (`sync_job_id`): a job made stale by a newer one (the URL changed, the source was
+ * removed) changes nothing.
+ */
+@Injectable()
+export class FileSourcesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runTransaction(this.dataSource, work);
+  }
+
+  /** A dataset's sources by file name, locked for the caller's transaction. */
+  async lockForDataset(manager: EntityManager, datasetId: number): Promise<SourceRow[]> {
+    return manager.query<SourceRow[]>(
+      `SELECT ${COLUMNS} FROM file_sources WHERE dataset_id = $1 ORDER BY filename FOR UPDATE`,
+      [datasetId],
+    );
+  }
+
+  async listForDataset(datasetId: number): Promise<SourceRow[]> {
+    return this.dataSource.query<SourceRow[]>(
+      `SELECT ${COLUMNS} FROM file_sources WHERE dataset_id = $1 ORDER BY filename`,
+      [datasetId],
+    );
+  }
+
+  async findById(id: number): Promise<SourceRow | undefined> {
+    const [row] = await this.dataSource.query<SourceRow[]>(
+      `SELECT ${COLUMNS} FROM file_sources WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** A new source (status NEW); answers its id. */
+  async insert(
+    manager: EntityManager,
+    datasetId: number,
+    source: { filename: string; url: string; expandArchive: boolean },
+  ): Promise<number> {
+    const [row] = await manager.query<{ id: number }[]>(
+      `INSERT INTO file_sources (dataset_id, filename, url, expand_archive)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [datasetId, source.filename, source.url, source.expandArchive],
+    );
+    return row.id;
+  }
+
+  /** A source pointed elsewhere: never fetched from there, so NEW again. */
+  async repoint(
+    manager: EntityManager,
+    id: number,
+    source: { url: string; expandArchive: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE file_sources SET url = $2, expand_archive = $3, sync_status = 'NEW',
+         sync_job_id = NULL, last_sync_start = NULL, last_sync_success = NULL,
+         last_sync_failure = NULL, sync_summary = NULL, updated_at = now()
+       WHERE id = $1`,
+      [id, source.url, source.expandArchive],
+    );
+  }
+
+  async delete(manager: EntityManager, ids: number[]): Promise<void> {
+    await manager.query('DELETE FROM file_sources WHERE id = ANY($1)', [ids]);
+  }
+
+  async setJobs(manager: EntityManager, ids: number[], jobIds: string[]): Promise<void> {
+    await manager.query(
+      `UPDATE file_sources s SET sync_job_id = j.job_id, updated_at = now()
+       FROM unnest($1::int[], $2::uuid[]) AS j(id, job_id) WHERE s.id = j.id`,
+      [ids, jobIds],
+    );
+  }
+
+  /** Marks the source INPROGRESS for this job; undefined when the job is stale. */
+  async claim(id: number, jobId: string): Promise<ClaimedSource | undefined> {
+    const [rows] = await this.dataSource.query<[ClaimedSource[], number]>(
+      `UPDATE file_sources SET sync_status = 'INPROGRESS', last_sync_start = now(),
+         updated_at = now()
+       WHERE id = $1 AND sync_job_id = $2
+       RETURNING dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive"`,
+      [id, jobId],
+    );
+    return rows[0];
+  }
+
+  async isCurrent(id: number, jobId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM file_sources WHERE id = $1 AND sync_job_id = $2',
+      [id, jobId],
+    );
+    return rows.length > 0;
+  }
+
+  async succeed(id: number, jobId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE file_sources SET sync_status = 'OK', last_sync_success = now(),
+         sync_summary = NULL, sync_job_id = NULL, updated_at = now()
+       WHERE id = $1 AND sync_job_id = $2`,
+      [id, jobId],
+    );
+  }
+
+  async fail(id: number, jobId: string, summary: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE file_sources SET sync_status = 'SYSTEMERROR', last_sync_failure = now(),
+         sync_summary = $3, sync_job_id = NULL, updated_at = now()
+       WHERE id = $1 AND sync_job_id = $2`,
+      [id, jobId, summary],
+    );
+  }
+
+  /** Which states the sources of these datasets are in (datasets without sources are absent). */
+  async statesOf(datasetIds: number[]): Promise<SourceStates[]> {
+    return this.dataSource.query<SourceStates[]>(
+      `SELECT dataset_id AS "datasetId",
+         bool_or(sync_status = 'INPROGRESS') AS running,
+         bool_or(sync_status = 'SYSTEMERROR') AS failed,
+         bool_or(sync_status = 'NEW') AS fresh
+       FROM file_sources WHERE dataset_id = ANY($1) GROUP BY dataset_id`,
+      [datasetIds],
+    );
+  }
+}

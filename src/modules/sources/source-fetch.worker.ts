@@ -1,0 +1,96 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestError, DomainError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { BlobStore, type StagedBlob } from '../../storage/blob-store.js';
+import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import { FileSourcesRepository, type ClaimedSource } from './file-sources.repository.js';
+import { GuardedFetcher, SourceFetchError } from './guarded-fetcher.js';
+import { SourceFetchQueue, type FetchJob } from './source-fetch.queue.js';
+
+const GIVEN_UP_SUMMARY =
+  'The fetch was interrupted too often (the server stopped while it ran); sync again to retry.';
+
+/**
+ * Runs fetch jobs: marks the source INPROGRESS, streams the URL's body into the blob store
+ * (hashed as it goes, like an upload) and records it as the dataset's file of that name, in
+ * place of the one before; then OK, or SYSTEMERROR with the reason a person can act on.
+ */
+@Injectable()
+export class SourceFetchWorker implements OnApplicationBootstrap {
+  private readonly fetcher: GuardedFetcher;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: SourceFetchQueue,
+    private readonly sources: FileSourcesRepository,
+    private readonly files: DatasetFilesService,
+    private readonly blobs: BlobStore,
+  ) {
+    const { maxBytes, fetchTimeoutMs, idleTimeoutMs, allowedHosts, allowPrivate } = config.sources;
+    this.fetcher = new GuardedFetcher({
+      maxBytes,
+      totalTimeoutMs: fetchTimeoutMs,
+      idleTimeoutMs,
+      allowedHosts,
+      allowPrivate,
+    });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.queue.start(
+      (job, signal) => this.run(job, signal),
+      (job) => this.sources.fail(job.sourceId, job.jobId, GIVEN_UP_SUMMARY),
+    );
+  }
+
+  async run(job: FetchJob, signal: AbortSignal): Promise<void> {
+    const source = await this.sources.claim(job.sourceId, job.jobId);
+    if (source === undefined) {
+      return; // A newer job, or no source any more.
+    }
+    try {
+      const fetched = await this.fetcher.open(source.url, signal);
+      const blob = await this.blobs.stage(fetched.body, { maxBytes: this.config.sources.maxBytes });
+      try {
+        if (!(await this.sources.isCurrent(job.sourceId, job.jobId))) {
+          return;
+        }
+        await this.record(source, blob);
+      } finally {
+        await blob.discard();
+      }
+      await this.sources.succeed(job.sourceId, job.jobId);
+    } catch (error) {
+      if (signal.aborted && this.queue.isStopping) {
+        throw error; // Not the source's fault: the job runs again after the restart.
+      }
+      if (error instanceof SourceFetchError || error instanceof DomainError) {
+        await this.sources.fail(job.sourceId, job.jobId, error.message);
+        return;
+      }
+      throw error; // Unexpected (the database?): the queue retries, then gives up.
+    }
+  }
+
+  /** The fetched bytes as the dataset's file of the source's name, replacing any before. */
+  private async record(source: ClaimedSource, blob: StagedBlob): Promise<void> {
+    const name = this.files.normalise(source.filename);
+    const existing = await this.files
+      .getFile(source.datasetId, source.filename)
+      .catch((error: unknown) => {
+        if (error instanceof BadRequestError) {
+          return undefined; // No such file yet (the first fetch).
+        }
+        throw error;
+      });
+    if (existing?.handle === blob.handle) {
+      return; // The same bytes as last time.
+    }
+    if (existing !== undefined) {
+      // Two steps, not one transaction: the files service offers no replace. Between them the
+      // file is briefly absent, never wrong.
+      await this.files.deleteFile(source.datasetId, source.filename);
+    }
+    await this.files.addStaged(source.datasetId, [{ name, requested: source.filename, blob }]);
+  }
+}

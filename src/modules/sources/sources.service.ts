@@ -1,0 +1,243 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { SyncStatus } from './file-source.entity.js';
+import {
+  FileSourcesRepository,
+  type SourceRow,
+  type SourceStates,
+} from './file-sources.repository.js';
+import { InvalidSourceError, SyncInProgressError } from './sources.errors.js';
+import { SourceFetchQueue } from './source-fetch.queue.js';
+
+export type { SyncStatus };
+
+/** The longest URL a source may have. */
+export const MAX_SOURCE_URL_LENGTH = 4096;
+/** Retry-After bounds for a refused sync, in seconds. */
+const RETRY_AFTER_MIN = 1;
+const RETRY_AFTER_MAX = 30;
+
+/** A file of a dataset whose bytes are to come from `url`. */
+export interface SourceSpec {
+  readonly filename: string;
+  readonly url: string;
+  /** Store a fetched zip's entries rather than the zip (default false). */
+  readonly expandArchive?: boolean;
+}
+
+/** A sourced file and how its fetching went. Dates are absent when it never happened. */
+export interface SourceView {
+  readonly filename: string;
+  readonly url: string;
+  readonly expandArchive: boolean;
+  readonly syncStatus: SyncStatus;
+  /** A fetch is queued or running. */
+  readonly syncPending: boolean;
+  readonly lastSyncStart: Date | undefined;
+  readonly lastSyncSuccess: Date | undefined;
+  readonly lastSyncFailure: Date | undefined;
+  /** Why the last fetch failed; absent after a success. */
+  readonly syncSummary: string | undefined;
+  readonly created: Date;
+  readonly updated: Date;
+}
+
+/**
+ * A dataset's status derived from its sources: INPROGRESS while a fetch runs, else
+ * SYSTEMERROR when the last fetch of some file failed, else NEW while some file was never
+ * fetched, else LOADED (a dataset without sources is LOADED).
+ */
+export type DatasetSyncStatus = 'NEW' | 'INPROGRESS' | 'SYSTEMERROR' | 'LOADED';
+
+/**
+ * URL sources of dataset files: which files of a dataset version come from where, fetching
+ * them in the background, and how that went. Callers have authorised the caller and resolved
+ * the dataset version already; nothing here checks access.
+ */
+@Injectable()
+export class SourcesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: FileSourcesRepository,
+    private readonly queue: SourceFetchQueue,
+    private readonly files: DatasetFilesService,
+  ) {}
+
+  /**
+   * Sets the sources of these files of a dataset and queues a fetch of each one that is new or
+   * points elsewhere than before (others are left alone, queued or not). `replace`: sources of
+   * files not named here are dropped (their fetched files stay, as files of the dataset).
+   */
+  async setSources(
+    datasetId: number,
+    specs: readonly SourceSpec[],
+    options: { replace?: boolean } = {},
+  ): Promise<SourceView[]> {
+    const wanted = new Map<string, { url: string; expandArchive: boolean }>();
+    for (const spec of specs) {
+      const filename = this.checkedName(spec.filename);
+      if (wanted.has(filename)) {
+        throw new InvalidSourceError(`The file '${filename}' is named more than once.`);
+      }
+      if (spec.expandArchive === true) {
+        // Unpacking a fetched zip is not built yet; refusing beats storing the zip silently.
+        throw new InvalidSourceError('expandArchive is not supported for URL sources yet.');
+      }
+      wanted.set(filename, {
+        url: checkedUrl(spec.url),
+        expandArchive: spec.expandArchive ?? false,
+      });
+    }
+    await this.sources.transaction(async (manager) => {
+      const current = new Map(
+        (await this.sources.lockForDataset(manager, datasetId)).map((row) => [row.filename, row]),
+      );
+      const toFetch: number[] = [];
+      for (const [filename, spec] of wanted) {
+        const row = current.get(filename);
+        if (row === undefined) {
+          toFetch.push(await this.sources.insert(manager, datasetId, { filename, ...spec }));
+        } else if (row.url !== spec.url || row.expandArchive !== spec.expandArchive) {
+          await this.sources.repoint(manager, row.id, spec);
+          toFetch.push(row.id);
+        }
+      }
+      if (options.replace) {
+        const dropped = [...current.values()].filter((row) => !wanted.has(row.filename));
+        await this.sources.delete(
+          manager,
+          dropped.map((row) => row.id),
+        );
+      }
+      await this.enqueue(manager, toFetch);
+    });
+    return this.listSources(datasetId);
+  }
+
+  /** Files named here are no longer sourced (an upload replaced them, or they were deleted). */
+  async removeSources(datasetId: number, filenames: readonly string[]): Promise<void> {
+    const names = new Set(filenames);
+    await this.sources.transaction(async (manager) => {
+      const rows = await this.sources.lockForDataset(manager, datasetId);
+      await this.sources.delete(
+        manager,
+        rows.filter((row) => names.has(row.filename)).map((row) => row.id),
+      );
+    });
+  }
+
+  /**
+   * Queues a fetch of every sourced file of the dataset. Refused with
+   * {@link SyncInProgressError} while a fetch of any of them is queued or running.
+   */
+  async sync(datasetId: number): Promise<void> {
+    await this.sources.transaction(async (manager) => {
+      // Locked: of two syncs at once, the second sees the first's jobs.
+      const rows = await this.sources.lockForDataset(manager, datasetId);
+      const pending = rows.filter((row) => row.syncJobId !== null);
+      if (pending.length > 0) {
+        throw new SyncInProgressError(this.retryAfterSeconds(pending));
+      }
+      await this.enqueue(
+        manager,
+        rows.map((row) => row.id),
+      );
+    });
+  }
+
+  async listSources(datasetId: number): Promise<SourceView[]> {
+    return (await this.sources.listForDataset(datasetId)).map(toView);
+  }
+
+  async datasetStatus(datasetId: number): Promise<DatasetSyncStatus> {
+    return (await this.datasetStatuses([datasetId])).get(datasetId)!;
+  }
+
+  /** The derived status of each dataset (see {@link DatasetSyncStatus}). */
+  async datasetStatuses(datasetIds: readonly number[]): Promise<Map<number, DatasetSyncStatus>> {
+    const states = new Map(
+      (await this.sources.statesOf([...datasetIds])).map((row) => [row.datasetId, row]),
+    );
+    return new Map(datasetIds.map((id) => [id, derivedStatus(states.get(id))]));
+  }
+
+  private async enqueue(
+    manager: Parameters<SourceFetchQueue['enqueue']>[0],
+    ids: number[],
+  ): Promise<void> {
+    if (ids.length > 0) {
+      await this.sources.setJobs(manager, ids, await this.queue.enqueue(manager, ids));
+    }
+  }
+
+  private checkedName(raw: string): string {
+    let name;
+    try {
+      name = this.files.normalise(raw);
+    } catch (error) {
+      throw error instanceof DomainError ? new InvalidSourceError(error.message) : error;
+    }
+    if (name.kind !== 'file') {
+      throw new InvalidSourceError(`A sourced file needs a file name, not a directory: '${raw}'.`);
+    }
+    return name.name;
+  }
+
+  /** Until the running fetches must have ended, within bounds a client can wait. */
+  private retryAfterSeconds(pending: SourceRow[]): number {
+    const ends = pending
+      .filter((row) => row.syncStatus === 'INPROGRESS' && row.lastSyncStart !== null)
+      .map((row) => row.lastSyncStart!.getTime() + this.config.sources.fetchTimeoutMs);
+    const remaining = ends.length > 0 ? Math.ceil((Math.max(...ends) - Date.now()) / 1000) : 0;
+    return Math.min(RETRY_AFTER_MAX, Math.max(RETRY_AFTER_MIN, remaining));
+  }
+}
+
+function checkedUrl(raw: string): string {
+  if (raw.length > MAX_SOURCE_URL_LENGTH) {
+    throw new InvalidSourceError(
+      `A source URL may be at most ${MAX_SOURCE_URL_LENGTH} characters long.`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidSourceError(`Not a valid URL: '${raw}'.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidSourceError(`A source URL must be http or https: '${raw}'.`);
+  }
+  return raw;
+}
+
+function derivedStatus(states: SourceStates | undefined): DatasetSyncStatus {
+  if (states === undefined) {
+    return 'LOADED';
+  }
+  if (states.running) {
+    return 'INPROGRESS';
+  }
+  if (states.failed) {
+    return 'SYSTEMERROR';
+  }
+  return states.fresh ? 'NEW' : 'LOADED';
+}
+
+function toView(row: SourceRow): SourceView {
+  return {
+    filename: row.filename,
+    url: row.url,
+    expandArchive: row.expandArchive,
+    syncStatus: row.syncStatus,
+    syncPending: row.syncJobId !== null,
+    lastSyncStart: row.lastSyncStart ?? undefined,
+    lastSyncSuccess: row.lastSyncSuccess ?? undefined,
+    lastSyncFailure: row.lastSyncFailure ?? undefined,
+    syncSummary: row.syncSummary ?? undefined,
+    created: row.createdAt,
+    updated: row.updatedAt,
+  };
+}
