@@ -116,6 +116,10 @@ describe('BlobStore.readStarts', () => {
         throw new Error('not used here');
       }
 
+      resume(): never {
+        throw new Error('not used here');
+      }
+
       readStart(handle: string, length: number): Promise<Buffer> {
         asked.push(`${handle} ${length}`);
         return handle === 'gone'

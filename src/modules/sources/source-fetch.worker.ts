@@ -3,6 +3,7 @@ import { BadRequestError, DomainError } from '../../common/errors/domain-error.j
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { BlobStore, type StagedBlob } from '../../storage/blob-store.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import { StagedFiles } from '../dataset-files/staged-files.js';
 import { FileSourcesRepository, type ClaimedSource } from './file-sources.repository.js';
 import { GuardedFetcher, SourceFetchError } from './guarded-fetcher.js';
 import { SourceFetchQueue, type FetchJob } from './source-fetch.queue.js';
@@ -74,7 +75,6 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
 
   /** The fetched bytes as the dataset's file of the source's name, replacing any before. */
   private async record(source: ClaimedSource, blob: StagedBlob): Promise<void> {
-    const name = this.files.normalise(source.filename);
     const existing = await this.files
       .getFile(source.datasetId, source.filename)
       .catch((error: unknown) => {
@@ -91,6 +91,12 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
       // file is briefly absent, never wrong.
       await this.files.deleteFile(source.datasetId, source.filename);
     }
-    await this.files.addStaged(source.datasetId, [{ name, requested: source.filename, blob }]);
+    const staged = new StagedFiles(this.blobs);
+    staged.add(source.filename, blob);
+    try {
+      await this.files.addStaged(source.datasetId, staged);
+    } finally {
+      await staged.discardRemaining();
+    }
   }
 }
