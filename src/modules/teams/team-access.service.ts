@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isSiteAdmin, scopeAllows, type Caller } from '../../common/auth/auth-user.js';
+import {
+  isSiteAdmin,
+  scopeAllows,
+  type Caller,
+  type TokenScope,
+} from '../../common/auth/auth-user.js';
 import { NotAuthenticatedError, PermissionDeniedError } from '../../common/errors/domain-error.js';
 import { ChangeFeed } from '../../database/change-feed/change-feed.service.js';
 import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.js';
@@ -7,10 +12,10 @@ import type { Level } from './membership.entity.js';
 import { TeamsRepository } from './teams.repository.js';
 
 /**
- * What an action needs in the owning team. Site admins pass every check. The names match the
- * API token scopes on purpose: a token of scope `write` reaches team writes at most.
+ * What an action needs in the owning team. Site admins pass every check. It is the API token
+ * scope by design: a token of scope `write` reaches team writes at most.
  */
-export type TeamAccess = 'read' | 'write' | 'admin';
+export type TeamAccess = TokenScope;
 
 const LEVELS_CACHE_TTL_MS = 300_000;
 const LEVELS_CACHE_MAX_USERS = 10_000;
