@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DatasetsModule } from './modules/datasets/datasets.module.js';
+import { DataworldModule } from './modules/dataworld/dataworld.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         LicencesModule,
         DomainsModule,
         SourcesModule,
+        DataworldModule,
       ],
       providers: [{ provide: BASE_LOGGER, useValue: logger }],
     };

@@ -10,6 +10,7 @@ import type { Logger as PinoBase } from 'pino';
 import { BadRequestError, UnsupportedMediaTypeError } from './common/errors/domain-error.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { V1_ERROR_FACE } from './common/http/v1-error.face.js';
+import { V0_ERROR_FACE_ROUTES } from './modules/dataworld/v0-error.face.js';
 import { requestIdMiddleware } from './common/http/request-id.middleware.js';
 import { applyServerTimeouts, requestTimeouts } from './common/http/request-timeouts.js';
 import { NestLogger } from './common/logging/nest-logger.js';
@@ -50,8 +51,8 @@ export const CORS_OPTIONS = {
   maxAge: 86400,
 };
 
-/** Raw-body routes: file uploads, streamed to the blob store. */
-const UPLOAD_PATH = /^\/v1\/datasets\/[^/]+\/files(-multi)?(\/|$)/;
+/** Raw-body routes: file uploads (/v1 and /v0), streamed to the blob store. */
+const UPLOAD_PATH = /^\/(v1\/datasets\/[^/]+\/files(-multi)?(\/|$)|v0\/uploads\/)/;
 
 const isUpload = (request: IncomingMessage): boolean => UPLOAD_PATH.test(request.url ?? '');
 
@@ -99,9 +100,10 @@ function refuseDeepBodies(request: Request, _response: Response, next: NextFunct
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
- * A /v1 body that no parser above read (text/plain, XML, multipart...) would reach the handler as
- * "no body": a PATCH would succeed doing nothing, a copy would ignore its options. DRF answers
- * 415 instead. Uploads read their own raw bodies.
+ * A /v1 or /v0 body that no parser above read (text/plain, XML, multipart...) would reach the
+ * handler as "no body": a PATCH would succeed doing nothing, a copy would ignore its options.
+ * DRF answers 415 instead (data.world 400: each face renders it). Uploads read their own raw
+ * bodies.
  */
 function refuseUnreadBodies(request: Request, _response: Response, next: NextFunction): void {
   const type = request.headers['content-type'];
@@ -113,7 +115,7 @@ function refuseUnreadBodies(request: Request, _response: Response, next: NextFun
     hasBody &&
     !request.readableEnded &&
     BODY_METHODS.has(request.method) &&
-    request.url.startsWith('/v1/') &&
+    (request.url.startsWith('/v1/') || request.url.startsWith('/v0/')) &&
     !isUpload(request)
   ) {
     next(new UnsupportedMediaTypeError(type.split(';')[0].trim()));
@@ -199,8 +201,9 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(refuseDeepBodies);
   answerMalformedRequests(app.getHttpServer() as Server);
   app.useGlobalPipes(createValidationPipe());
-  // /v1 and the routes of no face answer DRF shapes; another face registers its prefix here.
-  app.useGlobalFilters(new HttpErrorFilter(V1_ERROR_FACE));
+  // /v1 and the routes of no face answer DRF shapes; /v0 (and data.world's other hosts' paths)
+  // its own.
+  app.useGlobalFilters(new HttpErrorFilter(V1_ERROR_FACE, V0_ERROR_FACE_ROUTES));
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Strata API',

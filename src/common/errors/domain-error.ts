@@ -104,6 +104,22 @@ export class UnknownParametersError extends DomainError {
   readonly status = 422;
 }
 
+/**
+ * A well-formed body that breaks a field rule (a length, a pattern, an enum, a required field):
+ * `/v0` answers 422 naming the field and the offending value. `details` carries the underlying
+ * cause when there is one worth telling.
+ */
+export class FieldRuleError extends DomainError {
+  readonly status = 422;
+
+  constructor(
+    message: string,
+    readonly details?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A write would break a uniqueness rule (name taken, slot occupied, already a member). */
 export class ConflictError extends DomainError {
   readonly status = 409;

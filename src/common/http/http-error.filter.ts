@@ -101,8 +101,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error instanceof MethodNotAllowedError) {
       response.setHeader('Allow', error.allow.join(', '));
     }
-    if (error instanceof ServiceUnavailableError) {
-      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    // Any error that knows when to come back says so (a database out of reach, a sync running).
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     }
     response.status(status).json(body);
   }

@@ -13,6 +13,6 @@ import { DatasetsService } from './datasets.service.js';
   imports: [DatasetFilesModule, ProjectsModule, LicencesModule, TeamsModule],
   controllers: [DatasetsController, DatasetVersioningController],
   providers: [DatasetsRepository, DatasetsService, DatasetVersioningService],
-  exports: [DatasetsService],
+  exports: [DatasetsService, DatasetVersioningService],
 })
 export class DatasetsModule {}

@@ -84,6 +84,22 @@ export class DatasetsRepository {
     return query.getRawOne<DatasetViewRow>();
   }
 
+  /**
+   * The id of the lineage's newest active version: the dataset `teamSlug/datasetSlug` names on
+   * `/v0` (spec decision 2: highest version, newest on a tie). Undefined when the team or the
+   * dataset does not exist or is deleted.
+   */
+  async findLatestBySlug(teamSlug: string, datasetSlug: string): Promise<number | undefined> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `SELECT d.id FROM datasets d JOIN teams t ON t.id = d.team_id
+       WHERE t.slug = $1 AND t.deletion_time IS NULL AND d.slug = $2 AND d.deletion_time IS NULL
+       ORDER BY d.version DESC, d.creation_time DESC, d.id DESC
+       LIMIT 1`,
+      [teamSlug, datasetSlug],
+    );
+    return rows[0]?.id;
+  }
+
   /** Base of `POST /v1/datasets/list`, joined to projects (alias `p`) for visibility rules. */
   listQuery(alias: string): SelectQueryBuilder<Dataset> {
     return this.dataSource

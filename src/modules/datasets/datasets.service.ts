@@ -303,6 +303,38 @@ export class DatasetsService implements OnModuleInit {
     );
   }
 
+  /**
+   * The dataset `teamSlug/datasetSlug` names (the newest active version of that lineage), if the
+   * caller may read it. One the caller may not read is as unknown as one that does not exist:
+   * 404, never revealing that it exists (dataworld-v0 spec, Part A).
+   */
+  async findBySlug(caller: Caller, teamSlug: string, datasetSlug: string): Promise<OwnedDataset> {
+    const id = await this.datasets.findLatestBySlug(teamSlug, datasetSlug);
+    const owned = id === undefined ? undefined : await this.datasets.findOwned(id);
+    if (
+      !owned ||
+      !(await this.access.canReadDataset(caller, owned.teamId, owned.dataset.isPublic))
+    ) {
+      throw new NotFoundError();
+    }
+    return owned;
+  }
+
+  /**
+   * {@link findBySlug} for an action needing `level` in the owning team: 404 when the caller
+   * cannot even see the dataset, else 401 (anonymous) or 403 when the level is missing.
+   */
+  async findBySlugFor(
+    caller: Caller,
+    teamSlug: string,
+    datasetSlug: string,
+    level: TeamAccess,
+  ): Promise<OwnedDataset> {
+    const owned = await this.findBySlug(caller, teamSlug, datasetSlug);
+    await this.access.assert(caller, owned.teamId, level);
+    return owned;
+  }
+
   /** Loads a dataset a caller may read: members of its team, or anyone when it is public. */
   async loadForRead(caller: Caller, pk: number): Promise<OwnedDataset> {
     const owned = await this.getOwned(pk);

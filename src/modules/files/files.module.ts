@@ -10,5 +10,6 @@ import { UploadsService } from './uploads.service.js';
   imports: [DatasetsModule, DatasetFilesModule],
   controllers: [FilesController, DownloadsController],
   providers: [UploadsService, ArchiveService],
+  exports: [UploadsService, ArchiveService],
 })
 export class FilesModule {}
