@@ -17,6 +17,11 @@ export class TeamsRepository {
     return manager.findOneBy(Team, { id });
   }
 
+  /** The active team with this slug (the `/v0` owner), if any. */
+  findActiveBySlug(slug: string): Promise<Team | null> {
+    return this.dataSource.manager.findOneBy(Team, { slug, deletionTime: IsNull() });
+  }
+
   /** Base of `POST /v1/teams/list`; visibility and the caller's filter are added on top. */
   listQuery(alias: string): SelectQueryBuilder<Team> {
     return this.dataSource.getRepository(Team).createQueryBuilder(alias);

@@ -193,6 +193,18 @@ export class TeamsService {
   }
 
   /** Whether a team with this pk exists (deleted or not), for other modules. */
+  /**
+   * The active team a `/v0` owner slug names. Teams are not secret (any member list names
+   * them), but an unknown slug is 404 all the same.
+   */
+  async findBySlug(slug: string): Promise<Team> {
+    const team = await this.teams.findActiveBySlug(slug);
+    if (!team) {
+      throw new NotFoundError();
+    }
+    return team;
+  }
+
   async teamExists(pk: number): Promise<boolean> {
     return (await this.teams.findTeam(pk)) !== null;
   }
