@@ -12,7 +12,7 @@ import { parse as parseDisposition } from 'content-disposition';
 import request from 'supertest';
 import tar from 'tar-stream';
 import yauzl, { type ZipFile } from 'yauzl';
-import { attachmentDisposition } from '../../src/modules/files/downloads.controller.js';
+import { attachmentDisposition } from '../../src/common/http/content-disposition.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 import { createDataset, upload } from '../utils/datasets.js';
 import { openFilesUnder } from '../utils/processes.js';

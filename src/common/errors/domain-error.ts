@@ -88,6 +88,18 @@ export class NotAcceptableError extends DomainError {
   }
 }
 
+/**
+ * A `Range` none of whose bytes exist in a representation of `length` bytes: 416, with
+ * a Content-Range naming the real length, so the client can ask again.
+ */
+export class RangeNotSatisfiableError extends DomainError {
+  readonly status = 416;
+
+  constructor(readonly length: number) {
+    super('Requested range not satisfiable.');
+  }
+}
+
 export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
 }

@@ -14,6 +14,7 @@ import {
   DomainError,
   HttpLayerError,
   MethodNotAllowedError,
+  RangeNotSatisfiableError,
   ServiceUnavailableError,
 } from '../errors/domain-error.js';
 import { databaseErrorKind } from '../errors/pg-errors.js';
@@ -100,6 +101,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (error instanceof MethodNotAllowedError) {
       response.setHeader('Allow', error.allow.join(', '));
+    }
+    if (error instanceof RangeNotSatisfiableError) {
+      response.setHeader('Content-Range', `bytes */${error.length}`);
     }
     // Any error that knows when to come back says so (a database out of reach, a sync running).
     const retryAfter = (error as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;

@@ -1,29 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { encodeExtended } from 'content-disposition';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
-import { NotAcceptableError } from '../../common/errors/domain-error.js';
+import { NotAcceptableError, RangeNotSatisfiableError } from '../../common/errors/domain-error.js';
+import { attachmentDisposition } from '../../common/http/content-disposition.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { parseAfterRefusals } from '../../common/http/parse-after.js';
 import { ARCHIVE_FORMATS, ArchiveService } from './archive.service.js';
 import { parseDownloadBody } from './v1/download-body.requests.js';
-
-/**
- * `attachment; filename="<name>"` as the reference sends it, made safe: the quoted name is an
- * ASCII fallback (quotes, backslashes, control and non-ASCII characters become `_`) and the
- * exact name follows as RFC 8187 `filename*` whenever the two differ (or the name holds
- * `%XX`, which browsers would decode in the plain parameter).
- */
-export function attachmentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const header = `attachment; filename="${fallback}"`;
-  return fallback === filename && !/%[0-9A-Fa-f]{2}/.test(filename)
-    ? header
-    : `${header}; filename*=${encodeExtended(filename)}`;
-}
 
 @ApiTags('v1 dataset files')
 @ApiBearerAuth()
@@ -81,9 +67,7 @@ export class DownloadsController {
       response.setHeader('Accept-Ranges', 'bytes');
     }
     if (range === 'unsatisfiable') {
-      response.status(416).setHeader('Content-Range', `bytes */${known!.length}`);
-      response.json({ detail: 'Requested range not satisfiable.' });
-      return;
+      throw new RangeNotSatisfiableError(known!.length);
     }
     response.setHeader('Content-Type', 'application/data');
     response.setHeader('Content-Disposition', attachmentDisposition(archive.filename));

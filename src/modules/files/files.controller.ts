@@ -1,13 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { NotAcceptableError } from '../../common/errors/domain-error.js';
 import { sendJsonArray } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import { sendStoredFile } from '../../common/http/stored-file-response.js';
 import type { NamedFileJson, StoredFile } from '../dataset-files/dataset-files.service.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
 
@@ -114,37 +114,10 @@ export class FilesController {
     return this.uploads.deleteFile(caller, pk, wildcardParam(filename));
   }
 
-  /** Streams a stored file: the handle is a content hash, so it is a strong ETag. */
-  private async send(file: StoredFile, request: Request, response: Response): Promise<void> {
-    const etag = `"${file.handle}"`;
-    response.setHeader('ETag', etag);
-    response.setHeader('Accept-Ranges', 'bytes');
-    response.setHeader('Cache-Control', 'private, no-cache');
-    if (request.fresh) {
-      response.status(304).end();
-      return;
-    }
-    response.type('application/data');
-    let range: { start: number; end: number } | undefined;
-    const ranges = file.size > 0 && request.headers.range ? request.range(file.size) : undefined;
-    if (ranges === -1) {
-      response.status(416).setHeader('Content-Range', `bytes */${file.size}`);
-      response.json({ detail: 'Requested range not satisfiable.' });
-      return;
-    }
-    // A single satisfiable range is served; malformed or multiple ranges get the whole file.
-    if (Array.isArray(ranges) && ranges.length === 1 && ranges.type === 'bytes') {
-      range = ranges[0];
-      response.status(206);
-      response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
-    }
-    const length = range ? range.end - range.start + 1 : file.size;
-    response.setHeader('Content-Length', String(length));
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    const bytes = await this.uploads.openFile(file, range);
-    await pipeline(bytes, response);
+  private send(file: StoredFile, request: Request, response: Response): Promise<void> {
+    return sendStoredFile(file, request, response, {
+      contentType: 'application/data',
+      open: (range) => this.uploads.openFile(file, range),
+    });
   }
 }
