@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { Transform, type Readable, type Writable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
 import { TarArchive, type Archiver } from 'archiver';
 import type { Caller } from '../../common/auth/auth-user.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { NotFoundError, ServiceUnavailableError } from '../../common/errors/domain-error.js';
 import { BlobStore } from '../../storage/blob-store.js';
 import { readAhead, type ReadAheadItem } from './read-ahead.js';
 import { archiveEntryName } from './zip/zip-entry-name.js';
@@ -51,6 +52,40 @@ export interface DatasetArchive {
    */
   writeTo(destination: Writable, window?: ByteSpan): Promise<void>;
 }
+
+/** A dataset version whose files may be archived: the caller was authorised to read it. */
+export interface ArchivableDataset {
+  readonly id: number;
+  readonly name: string;
+  readonly version: number;
+}
+
+/**
+ * A zip laid out otherwise than UFDL's: every file's name under a folder, and optionally an
+ * entry made from the file list (a manifest) before them.
+ */
+export interface ZipLayout {
+  /** Put before every file's name (`folder/`), never empty. */
+  readonly prefix: string;
+  readonly leading?: {
+    /** The entry's full name in the archive. */
+    readonly name: string;
+    /**
+     * Its bytes, made from the files (in archive order) before the answer starts, so that a
+     * failure is still an error answer rather than a cut-short archive.
+     */
+    make(files: AsyncIterable<StoredFile>): Promise<Buffer>;
+  };
+}
+
+/** An in-memory entry and where the files go, as the writer needs them. */
+interface ResolvedLayout {
+  readonly prefix: string;
+  readonly leading?: { readonly name: string; readonly bytes: Buffer };
+}
+
+/** Attempts at a manifest whose files keep changing while they are listed. */
+const MANIFEST_ATTEMPTS = 3;
 
 /** How zip-writer lays out a local record, for the totals the database computes. */
 const ZIP_LOCAL_LAYOUT: LocalRecordLayout = {
@@ -121,12 +156,27 @@ export class ArchiveService {
    */
   async prepare(caller: Caller, pk: number, format: ArchiveFormat): Promise<DatasetArchive> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
-    const summary = await this.files.archiveSummary(dataset.id, ZIP_LOCAL_LAYOUT);
-    if (summary === undefined) {
-      throw new NotFoundError(); // Deleted since it was loaded.
-    }
+    return this.archive(dataset, format);
+  }
+
+  /**
+   * The zip of a dataset version the caller was already authorised to read (through another
+   * face's lookup), laid out as UFDL's or as `layout` says. Refusals happen here, before any
+   * response header; a layout's leading entry is made here too.
+   */
+  prepareZip(dataset: ArchivableDataset, layout?: ZipLayout): Promise<DatasetArchive> {
+    return this.archive(dataset, 'zip', layout);
+  }
+
+  private async archive(
+    dataset: ArchivableDataset,
+    format: ArchiveFormat,
+    layout?: ZipLayout,
+  ): Promise<DatasetArchive> {
+    const { summary, resolved } = await this.summarise(dataset.id, layout);
+    // A layout's names are not the ones the database sums up: its length is not known ahead.
     const known =
-      format === 'zip' && !summary.legacy
+      format === 'zip' && !summary.legacy && layout === undefined
         ? {
             length: zipLength(summary),
             etag: `"${ZIP_LAYOUT_VERSION}-${fingerprintTag(summary)}"`,
@@ -137,8 +187,43 @@ export class ArchiveService {
       filename: `${dataset.name}.v${dataset.version}.${format}`,
       known,
       writeTo: (destination, window) =>
-        this.write(dataset.id, format, summary, destination, known && window),
+        this.write(dataset.id, format, summary, destination, known && window, resolved),
     };
+  }
+
+  /**
+   * The files' summary and, for a layout with a leading entry, that entry made from the same
+   * listing: one whose files changed while it was being made is made again.
+   */
+  private async summarise(
+    datasetId: number,
+    layout: ZipLayout | undefined,
+  ): Promise<{ summary: ArchiveSummary; resolved?: ResolvedLayout }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const summary = await this.files.archiveSummary(datasetId, ZIP_LOCAL_LAYOUT);
+      if (summary === undefined) {
+        throw new NotFoundError(); // Deleted since it was loaded.
+      }
+      if (layout?.leading === undefined) {
+        return { summary, resolved: layout && { prefix: layout.prefix } };
+      }
+      try {
+        const bytes = await layout.leading.make(this.files.archiveFiles(summary));
+        return {
+          summary,
+          resolved: { prefix: layout.prefix, leading: { name: layout.leading.name, bytes } },
+        };
+      } catch (error) {
+        if (!(error instanceof FilesChangedError)) {
+          throw error;
+        }
+        if (attempt === MANIFEST_ATTEMPTS) {
+          throw new ServiceUnavailableError(
+            "The dataset's files kept changing while the archive was prepared; please retry.",
+          );
+        }
+      }
+    }
   }
 
   /** Whether the caller may download this dataset at all, in any format: the refusals. */
@@ -152,11 +237,12 @@ export class ArchiveService {
     summary: ArchiveSummary,
     destination: Writable,
     window: ByteSpan | undefined,
+    layout: ResolvedLayout | undefined,
   ): Promise<void> {
     const files = this.files.archiveFiles(summary);
     try {
       if (format === 'zip') {
-        const entries = this.zipEntries(files, window);
+        const entries = this.zipEntries(files, window, layout);
         await writeZip(entries, destination, { date: ZIP_ENTRY_DATE, window });
       } else {
         await this.writeTarGz(files, destination);
@@ -186,7 +272,19 @@ export class ArchiveService {
   private async *zipEntries(
     files: AsyncIterable<StoredFile>,
     window: ByteSpan | undefined,
+    layout: ResolvedLayout | undefined,
   ): AsyncGenerator<ZipEntrySource> {
+    const leading = layout?.leading;
+    if (leading !== undefined) {
+      yield {
+        name: leading.name,
+        size: leading.bytes.length,
+        crc32: crc32(leading.bytes),
+        open: () => Promise.resolve(Readable.from([leading.bytes])),
+        bytes: Promise.resolve(leading.bytes),
+      };
+    }
+    const prefix = layout?.prefix ?? '';
     // With a window, only files whose bytes fall in it are read ahead (the writer opens no other).
     const wanted = window && withinWindow(window);
     for await (const { file, open, bytes } of this.readAhead(
@@ -194,7 +292,7 @@ export class ArchiveService {
       wanted,
     )) {
       yield {
-        name: archiveEntryName(file.filename, 'zip'),
+        name: archiveEntryName(prefix + file.filename, 'zip'),
         size: file.size,
         crc32: file.crc32 ?? undefined,
         open,
