@@ -147,11 +147,16 @@ export class DatasetFilesService {
   }
 
   async getFile(datasetId: number, filename: string): Promise<StoredFile> {
-    const file = await this.files.findFile(datasetId, filename);
+    const file = await this.findFile(datasetId, filename);
     if (!file) {
       throw badName(filename, "Doesn't exist");
     }
     return file;
+  }
+
+  /** The dataset's file of exactly this name, if it has one (no name rules applied). */
+  findFile(datasetId: number, filename: string): Promise<StoredFile | undefined> {
+    return this.files.findFile(datasetId, filename);
   }
 
   async getFileByHandle(datasetId: number, handle: string): Promise<StoredFile> {

@@ -5,7 +5,11 @@ import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/auth-user.js';
-import { BadRequestError, PayloadTooLargeError } from '../../common/errors/domain-error.js';
+import {
+  BadRequestError,
+  NotFoundError,
+  PayloadTooLargeError,
+} from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type ResolvedConfig } from '../../config/app-config.js';
 import {
   BlobStore,
@@ -130,6 +134,19 @@ export class UploadsService {
   async findFileByHandle(caller: Caller, pk: number, handle: string): Promise<StoredFile> {
     const { dataset } = await this.datasets.loadForRead(caller, pk);
     return this.files.getFileByHandle(dataset.id, handle);
+  }
+
+  /**
+   * A file of a dataset version the caller was already authorised to read (through another
+   * face's lookup): 404 when it has no file of that name, which is also the answer for a
+   * sourced file never fetched (it has no bytes, so no file yet).
+   */
+  async findFileOf(dataset: { readonly id: number }, filename: string): Promise<StoredFile> {
+    const file = await this.files.findFile(dataset.id, filename);
+    if (!file) {
+      throw new NotFoundError(`File '${filename}' not found.`);
+    }
+    return file;
   }
 
   /** The bytes of a stored file (or a range of them). */

@@ -30,6 +30,7 @@ export const LICENCE_FILTER: FilterResource = {
 export interface LicenceRef {
   readonly id: number;
   readonly name: string;
+  readonly url: string;
   /** The data.world licence name it is shown as on `/v0`; null shows as `Other`. */
   readonly dataworldName: string | null;
 }
@@ -170,5 +171,10 @@ export class LicencesService {
 }
 
 function toRef(licence: Licence): LicenceRef {
-  return { id: licence.id, name: licence.name, dataworldName: licence.dataworldName };
+  return {
+    id: licence.id,
+    name: licence.name,
+    url: licence.url,
+    dataworldName: licence.dataworldName,
+  };
 }
