@@ -73,12 +73,14 @@ export const V0_ERROR_FACE: ErrorFace = {
 };
 
 /**
- * Where the /v0 face answers: the API itself, the data package host's path and the query paths
- * (which answer 404 in this shape: queries are out of scope, spec decision 17).
+ * Where the /v0 face answers: the API itself, the data package host's path, the query host's
+ * file downloads, and the query paths (which answer 404 in this shape: queries are out of
+ * scope, spec decision 17).
  */
 export const V0_ERROR_FACE_ROUTES: readonly ErrorFaceRoute[] = [
   '/v0/',
   '/datapackage/',
+  '/file_download/',
   '/sql/',
   '/sparql/',
 ].map((prefix) => ({ prefix, face: V0_ERROR_FACE }));

@@ -1,0 +1,166 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Caller } from '../../common/auth/auth-user.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { AllowAnonymous } from '../../common/auth/public.decorator.js';
+import { attachmentDisposition } from '../../common/http/content-disposition.js';
+import { wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import { sendStoredFile } from '../../common/http/stored-file-response.js';
+import type { DatasetArchive } from '../files/archive.service.js';
+import { parseDatasetKey } from './v0/dataset-key.js';
+import { mediaTypeOf } from './v0/media-type.js';
+import { V0DownloadsService } from './v0/v0-downloads.service.js';
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  properties: {
+    code: { type: 'integer' },
+    message: { type: 'string' },
+    details: { type: 'string' },
+  },
+  required: ['code', 'message'],
+};
+const KEY_PARAMS = [
+  { name: 'owner', description: 'The owning team, by its slug' },
+  { name: 'id', description: 'The dataset, by its slug' },
+];
+
+/** The refusals every download shares: a bad slug, a bad token, an unknown or hidden dataset. */
+function ApiDownloadErrors(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const [status, description] of [
+      [400, 'owner or id is not a slug'],
+      [401, 'The bearer token is not valid'],
+      [404, 'No such dataset (or file), or one the caller may not read'],
+    ] as const) {
+      ApiResponse({ status, description, schema: ERROR_SCHEMA })(target, key, descriptor);
+    }
+    for (const param of KEY_PARAMS) {
+      ApiParam(param)(target, key, descriptor);
+    }
+  };
+}
+
+/**
+ * data.world's read side: `GET /v0/download`, `GET /v0/file_download` (also without `/v0`, as
+ * the Python client asks its query host) and `GET /datapackage` (its download host). Anyone may
+ * read an open dataset; a token of any scope reads what its user may.
+ */
+@ApiTags('v0')
+@ApiBearerAuth()
+@Controller()
+export class V0DownloadsController {
+  constructor(private readonly downloads: V0DownloadsService) {}
+
+  @Get('v0/download/:owner/:id')
+  @AllowAnonymous()
+  @ApiOperation({
+    summary: 'Download the dataset as a zip',
+    description:
+      'Every file of the newest version of the dataset, at its name, in a zip (entries ' +
+      'stored), streamed as it is built. Sourced files never fetched are left out.',
+  })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The zip', schema: { type: 'string', format: 'binary' } })
+  @ApiDownloadErrors()
+  async download(
+    @CurrentUser() caller: Caller,
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const key = parseDatasetKey(owner, id);
+    const archive = await this.downloads.datasetZip(caller, key);
+    await sendArchive(archive, `${key.id}.zip`, request, response);
+  }
+
+  @Get(['v0/file_download/:owner/:id/*file', 'file_download/:owner/:id/*file'])
+  @AllowAnonymous()
+  @ApiOperation({
+    summary: "Download one file's bytes",
+    description:
+      'The file of this name in the newest version of the dataset, as stored. The name is ' +
+      'percent-encoded (`%2F` for a `/`, which may also come as it is). Content-Type is ' +
+      "guessed from the name's extension. ETag, If-None-Match and a single-range `Range` " +
+      '(206) are supported. A sourced file never fetched has no bytes: 404.',
+  })
+  @ApiParam({ name: 'file', description: 'The file name, percent-encoded' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: "The file's bytes", schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 206, description: 'The requested range of the bytes' })
+  @ApiResponse({ status: 416, description: 'The range is beyond the file', schema: ERROR_SCHEMA })
+  @ApiDownloadErrors()
+  async fileDownload(
+    @CurrentUser() caller: Caller,
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Param('file') file: string | string[],
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const key = parseDatasetKey(owner, id);
+    const filename = wildcardParam(file);
+    const found = await this.downloads.file(caller, key, filename);
+    await sendStoredFile(found.file, request, response, {
+      contentType: mediaTypeOf(filename),
+      open: found.open,
+    });
+  }
+
+  @Get('datapackage/:owner/:id')
+  @AllowAnonymous()
+  @ApiOperation({
+    summary: 'Download the dataset as a data package (zip)',
+    description:
+      "What the Python client's `load_dataset` reads: a zip whose folder `<owner>-<id>/` " +
+      'holds `datapackage.json` (a Frictionless Data Package: one resource per file, with ' +
+      '`path` `data/<name>`, `bytes`, `hash` `sha256:<hex>`, `mediatype`, `format`, and for a ' +
+      'CSV the columns of its header line as a string-typed schema) and each file at ' +
+      '`data/<name>`. Streamed as it is built.',
+  })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The zip', schema: { type: 'string', format: 'binary' } })
+  @ApiDownloadErrors()
+  async dataPackage(
+    @CurrentUser() caller: Caller,
+    @Param('owner') owner: string,
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const key = parseDatasetKey(owner, id);
+    const archive = await this.downloads.dataPackage(caller, key);
+    await sendArchive(archive, `${key.owner}-${key.id}.zip`, request, response);
+  }
+}
+
+/** Sends a prepared zip whole (its length and ETag when known ahead), or only its headers. */
+async function sendArchive(
+  archive: DatasetArchive,
+  filename: string,
+  request: Request,
+  response: Response,
+): Promise<void> {
+  response.status(200);
+  response.setHeader('Content-Type', 'application/zip');
+  response.setHeader('Content-Disposition', attachmentDisposition(filename));
+  if (archive.known !== undefined) {
+    response.setHeader('Content-Length', String(archive.known.length));
+    response.setHeader('ETag', archive.known.etag);
+  }
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  await archive.writeTo(response);
+}
