@@ -312,7 +312,7 @@ describe('GET /datapackage/{owner}/{id}', () => {
       name: dataset.id,
       title: expect.stringMatching(/^Data Set-/),
       description: 'Cities and more',
-      licenses: [expect.objectContaining({ title: 'MIT' })],
+      licenses: [{ name: 'MIT', title: 'MIT', path: 'https://opensource.org/licenses/MIT' }],
       resources: expect.any(Array),
     });
     expect(descriptor.resources).toEqual([
