@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -149,6 +150,61 @@ export class DatasetsRepository {
     await manager.query(
       'UPDATE datasets SET slug = $4 WHERE project_id = $1 AND name = $2 AND slug = $3',
       [lineage.projectId, lineage.name, from, to],
+    );
+  }
+
+  /** Whether an active dataset of the team carries this slug. */
+  async slugInUse(manager: EntityManager, teamId: number, slug: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM datasets WHERE team_id = $1 AND slug = $2 AND deletion_time IS NULL LIMIT 1',
+      [teamId, slug],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether an active dataset of the project has this name but belongs to another lineage. */
+  async nameUsedByOtherLineage(
+    manager: EntityManager,
+    projectId: number,
+    name: string,
+    slug: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM datasets
+       WHERE project_id = $1 AND name = $2 AND slug <> $3 AND deletion_time IS NULL LIMIT 1`,
+      [projectId, name, slug],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Gives every version of a lineage (soft-deleted ones too) the name `to`, keeping its slug.
+   * xc_datasets_slug_project is checked row by row, and half-renamed, the lineage would hold
+   * two names on one slug: so the rows step aside to a slug of their own first, then take the
+   * new name and their slug back together.
+   */
+  async renameLineage(
+    manager: EntityManager,
+    lineage: { projectId: number; name: string; slug: string },
+    to: string,
+  ): Promise<void> {
+    const aside = `tmp-${randomBytes(8).toString('hex')}`;
+    await manager.query(
+      'UPDATE datasets SET slug = $4 WHERE project_id = $1 AND name = $2 AND slug = $3',
+      [lineage.projectId, lineage.name, lineage.slug, aside],
+    );
+    await manager.query(
+      'UPDATE datasets SET name = $3, slug = $4 WHERE project_id = $1 AND slug = $2',
+      [lineage.projectId, aside, to, lineage.slug],
+    );
+  }
+
+  /** Soft-deletes every active version of the team's lineage with this slug, at one instant. */
+  async softDeleteLineage(manager: EntityManager, teamId: number, slug: string): Promise<void> {
+    await manager.query(
+      `UPDATE datasets SET deletion_time = now()
+       WHERE team_id = $1 AND slug = $2 AND deletion_time IS NULL`,
+      [teamId, slug],
     );
   }
 

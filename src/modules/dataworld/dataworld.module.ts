@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { DatasetsModule } from '../datasets/datasets.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
+import { LicencesModule } from '../licences/licences.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { V0DatasetWritesController } from './v0-dataset-writes.controller.js';
+import { V0DatasetWritesService } from './v0-dataset-writes.service.js';
 
 /**
  * The `/v0` face: data.world's dataset API over the same domain services as `/v1`. It parses
@@ -10,8 +13,8 @@ import { TeamsModule } from '../teams/teams.module.js';
  * shapes; no rule lives here that `/v1` also needs.
  */
 @Module({
-  imports: [DatasetsModule, FilesModule, SourcesModule, TeamsModule],
-  controllers: [],
-  providers: [],
+  imports: [DatasetsModule, FilesModule, LicencesModule, SourcesModule, TeamsModule],
+  controllers: [V0DatasetWritesController],
+  providers: [V0DatasetWritesService],
 })
 export class DataworldModule {}

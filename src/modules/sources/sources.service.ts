@@ -75,21 +75,7 @@ export class SourcesService {
     specs: readonly SourceSpec[],
     options: { replace?: boolean } = {},
   ): Promise<SourceView[]> {
-    const wanted = new Map<string, { url: string; expandArchive: boolean }>();
-    for (const spec of specs) {
-      const filename = this.checkedName(spec.filename);
-      if (wanted.has(filename)) {
-        throw new InvalidSourceError(`The file '${filename}' is named more than once.`);
-      }
-      if (spec.expandArchive === true) {
-        // Unpacking a fetched zip is not built yet; refusing beats storing the zip silently.
-        throw new InvalidSourceError('expandArchive is not supported for URL sources yet.');
-      }
-      wanted.set(filename, {
-        url: checkedUrl(spec.url),
-        expandArchive: spec.expandArchive ?? false,
-      });
-    }
+    const wanted = this.checkSpecs(specs);
     await this.sources.transaction(async (manager) => {
       const current = new Map(
         (await this.sources.lockForDataset(manager, datasetId)).map((row) => [row.filename, row]),
@@ -114,6 +100,29 @@ export class SourcesService {
       await this.enqueue(manager, toFetch);
     });
     return this.listSources(datasetId);
+  }
+
+  /**
+   * The refusals {@link setSources} would give these specs ({@link InvalidSourceError}), for
+   * callers that check before they write anything else; the specs by normalised file name.
+   */
+  checkSpecs(specs: readonly SourceSpec[]): Map<string, { url: string; expandArchive: boolean }> {
+    const wanted = new Map<string, { url: string; expandArchive: boolean }>();
+    for (const spec of specs) {
+      const filename = this.checkedName(spec.filename);
+      if (wanted.has(filename)) {
+        throw new InvalidSourceError(`The file '${filename}' is named more than once.`);
+      }
+      if (spec.expandArchive === true) {
+        // Unpacking a fetched zip is not built yet; refusing beats storing the zip silently.
+        throw new InvalidSourceError('expandArchive is not supported for URL sources yet.');
+      }
+      wanted.set(filename, {
+        url: checkedUrl(spec.url),
+        expandArchive: spec.expandArchive ?? false,
+      });
+    }
+    return wanted;
   }
 
   /** Files named here are no longer sourced (an upload replaced them, or they were deleted). */
