@@ -152,12 +152,8 @@ export class V0DatasetWritesController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<Message> {
-    const key = parseDatasetKey(owner, id);
-    const patch = await parseAfterRefusals(
-      () => parseDatasetPatch(body),
-      () => this.writes.assertCan(caller, key, 'write'),
-    );
-    await this.writes.patch(caller, key, patch);
+    const { key, value } = await this.writeBody(caller, owner, id, () => parseDatasetPatch(body));
+    await this.writes.patch(caller, key, value);
     return { message: 'Dataset successfully updated.' };
   }
 
@@ -196,13 +192,23 @@ export class V0DatasetWritesController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<Message> {
-    const key = parseDatasetKey(owner, id);
-    const files = await parseAfterRefusals(
-      () => parseFileBatch(body),
-      () => this.writes.assertCan(caller, key, 'write'),
-    );
-    await this.writes.addFilesBySource(caller, key, files);
+    const { key, value } = await this.writeBody(caller, owner, id, () => parseFileBatch(body));
+    await this.writes.addFilesBySource(caller, key, value);
     return { message: 'Dataset has been successfully updated with new sources. Sync in progress.' };
+  }
+
+  /** The key and the parsed body of a write needing write access; its refusals win over the body's. */
+  private async writeBody<T>(
+    caller: AuthUser,
+    owner: string,
+    id: string,
+    parse: () => T,
+  ): Promise<{ key: DatasetKey; value: T }> {
+    const key = parseDatasetKey(owner, id);
+    const value = await parseAfterRefusals(parse, () =>
+      this.writes.assertCan(caller, key, 'write'),
+    );
+    return { key, value };
   }
 
   /** Create's answer: the dataset's absolute /v0 URL as `uri` and `Location` (decision 1). */
