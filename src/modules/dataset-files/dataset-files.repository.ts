@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cursorBatches, type CursorBatch } from '../../database/cursor.js';
 import { Blob } from './blob.entity.js';
+import { detailsAssignments, type FileDetailsChange } from './file-details.js';
 import { DatasetFile } from './dataset-file.entity.js';
 import { runTransaction, type TransactionOptions } from '../../database/transaction.js';
 
@@ -16,6 +17,18 @@ export interface FileRow {
   /** Unsigned; null for blobs stored before checksums were recorded. */
   crc32: number | null;
   metadata: string;
+}
+
+/** A file with what data.world says of it, and the dataset version it was asked for. */
+export interface FileDetailsRow {
+  datasetId: number;
+  name: string;
+  handle: string;
+  size: number;
+  created: Date;
+  updated: Date;
+  description: string | null;
+  labels: string[] | null;
 }
 
 /** A file row with its id (the key listings are paged by) and its part of the fingerprint. */
@@ -120,6 +133,50 @@ export class DatasetFilesRepository {
        ORDER BY f.id`,
       [datasetIds],
     );
+  }
+
+  /** Each file of these datasets with its data.world details, by dataset, in manifest order. */
+  async fileDetailsOf(datasetIds: readonly number[]): Promise<FileDetailsRow[]> {
+    if (datasetIds.length === 0) {
+      return [];
+    }
+    return this.dataSource.query<FileDetailsRow[]>(
+      `SELECT d.id AS "datasetId", f.filename AS name, f.blob_handle AS handle,
+         b.size::float8 AS size, f.created_at AS created, f.updated_at AS updated,
+         f.description, f.labels
+       FROM datasets d
+       JOIN dataset_files f ON f.manifest_id = d.manifest_id
+       JOIN blobs b ON b.handle = f.blob_handle
+       WHERE d.id = ANY($1::int[])
+       ORDER BY d.id, f.id`,
+      [datasetIds],
+    );
+  }
+
+  /**
+   * Sets a file's description and/or labels (undefined: leave as is) and its updated_at;
+   * whether the manifest has a file of that name.
+   */
+  async setDetails(
+    manager: EntityManager,
+    manifestId: number,
+    filename: string,
+    change: FileDetailsChange,
+  ): Promise<boolean> {
+    if (filename.includes('\0')) {
+      return false; // As findFile: no stored name has a NUL.
+    }
+    const set = detailsAssignments(change, 3);
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE dataset_files SET ${set.sql} WHERE manifest_id = $1 AND filename = $2`,
+      [manifestId, filename, ...set.parameters],
+    );
+    return affected > 0;
+  }
+
+  /** Records that the dataset's files or metadata changed now (data.world's `updated`). */
+  async markModified(manager: EntityManager, datasetId: number): Promise<void> {
+    await manager.query('UPDATE datasets SET modification_time = now() WHERE id = $1', [datasetId]);
   }
 
   /**

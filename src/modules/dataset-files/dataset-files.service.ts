@@ -10,6 +10,7 @@ import {
   type FileRow,
   type LocalRecordLayout,
 } from './dataset-files.repository.js';
+import type { FileDetailsChange } from './file-details.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
 import { forEachIndex, IO_CONCURRENCY, type StagedFiles } from './staged-files.js';
 
@@ -20,6 +21,20 @@ export interface NamedFileJson {
 }
 
 export type StoredFile = FileRow;
+export type { FileDetailsChange };
+
+/** A file as data.world describes it: `/v1` shows none of these but name, handle and size. */
+export interface FileDetails {
+  readonly name: string;
+  readonly handle: string;
+  readonly size: number;
+  /** When a file of this name was first added (a replace keeps it; copies carry it). */
+  readonly created: Date;
+  /** When its bytes, metadata or details last changed. */
+  readonly updated: Date;
+  readonly description: string | null;
+  readonly labels: readonly string[] | null;
+}
 export type { ArchiveSummary, LocalRecordLayout };
 
 /** Rows per listing query: an archive of any size holds about this many in memory. */
@@ -65,6 +80,44 @@ export class DatasetFilesService {
       maps.get(row.datasetId)!.set(row.filename, row.handle);
     }
     return maps;
+  }
+
+  /** The dataset's files with their details, in manifest order. */
+  async fileDetails(datasetId: number): Promise<FileDetails[]> {
+    return (await this.fileDetailsOf([datasetId])).get(datasetId)!;
+  }
+
+  /** {@link fileDetails} of several datasets in one query (each present, maybe empty). */
+  async fileDetailsOf(datasetIds: readonly number[]): Promise<Map<number, FileDetails[]>> {
+    const details = new Map(datasetIds.map((id) => [id, [] as FileDetails[]]));
+    for (const { datasetId, ...file } of await this.files.fileDetailsOf(datasetIds)) {
+      details.get(datasetId)!.push(file);
+    }
+    return details;
+  }
+
+  /**
+   * Sets a file's description and/or labels in the caller's transaction (undefined leaves one,
+   * null clears it), with its updated_at and the dataset's modification time; false, changing
+   * nothing, when the dataset has no file of that name.
+   */
+  async setDetails(
+    manager: EntityManager,
+    datasetId: number,
+    filename: string,
+    details: FileDetailsChange,
+  ): Promise<boolean> {
+    // As setMetadata: a missing name costs no copy of a shared manifest.
+    if (!(await this.files.findFile(datasetId, filename, manager))) {
+      return false;
+    }
+    const manifestId = await this.ensureOwnManifest(manager, datasetId);
+    return this.files.setDetails(manager, manifestId, filename, details);
+  }
+
+  /** Records, in the caller's transaction, that the dataset changed now. */
+  markModified(manager: EntityManager, datasetId: number): Promise<void> {
+    return this.files.markModified(manager, datasetId);
   }
 
   /** Checks a requested name before any byte is read, so a bad name costs no upload. */
@@ -339,7 +392,7 @@ export class DatasetFilesService {
    * Makes the dataset's manifest its own before a write to its files, in the caller's
    * transaction, and answers the manifest to write to: the same one when no other dataset row
    * (soft-deleted ones included: they can be reinstated) uses it, else a copy of its rows, in
-   * their order, that the dataset is moved to.
+   * their order, that the dataset is moved to. Marks the dataset modified now.
    *
    * The dataset row stays locked FOR UPDATE until the transaction ends. That serialises the
    * writers of one dataset, and makes a copy of it (which takes FOR SHARE, see manifestForCopy)
@@ -357,6 +410,8 @@ export class DatasetFilesService {
       throw new DatasetDeletedError(datasetId); // Soft-deleted since it was loaded.
     }
     const { manifestId } = locked;
+    // Every write to a dataset's files comes through here, under the row lock just taken.
+    await this.files.markModified(manager, datasetId);
     await this.files.lockManifest(manager, manifestId);
     if (!(await this.files.manifestUsed(manager, manifestId, datasetId))) {
       return manifestId;
