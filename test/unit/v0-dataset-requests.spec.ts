@@ -106,7 +106,7 @@ describe('PATCH', () => {
   it('should clear a file description and labels on null', () => {
     expect(
       parseDatasetPatch({ files: [{ name: 'a.csv', description: null, labels: null }] }),
-    ).toEqual({ files: [{ name: 'a.csv', description: null, labels: [] }] });
+    ).toEqual({ files: [{ name: 'a.csv', description: null, labels: null }] });
   });
 });
 

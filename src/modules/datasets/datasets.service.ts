@@ -275,13 +275,20 @@ export class DatasetsService implements OnModuleInit {
         if (command.name !== undefined && command.name !== dataset.name) {
           await this.renameLineage(manager, dataset, command.name);
         }
-        await this.datasets.update(manager, pk, {
-          ...(command.description !== undefined && { description: command.description }),
-          ...(command.summary !== undefined && { summary: command.summary }),
-          ...(command.tags !== undefined && { tags: command.tags }),
-          ...(command.licenceId !== undefined && { licenceId: command.licenceId }),
-          ...(command.isPublic !== undefined && { isPublic: command.isPublic }),
-        });
+        await this.datasets.update(
+          manager,
+          pk,
+          {
+            // Set again after a rename: this version's modification time moves with it.
+            ...(command.name !== undefined && { name: command.name }),
+            ...(command.description !== undefined && { description: command.description }),
+            ...(command.summary !== undefined && { summary: command.summary }),
+            ...(command.tags !== undefined && { tags: command.tags }),
+            ...(command.licenceId !== undefined && { licenceId: command.licenceId }),
+            ...(command.isPublic !== undefined && { isPublic: command.isPublic }),
+          },
+          { modified: true },
+        );
       })
       .catch((error: unknown) => {
         throw translateConstraint(error);

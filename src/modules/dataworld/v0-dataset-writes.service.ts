@@ -210,10 +210,19 @@ export class V0DatasetWritesService {
     }
   }
 
+  /** Files with a source are added or repointed; the others only get their details. */
   private async addFiles(datasetId: number, files: readonly V0FileRequest[]): Promise<void> {
     const specs = sourceSpecs(files);
     if (specs.length > 0) {
       await this.sources.setSources(datasetId, specs);
+    }
+    for (const file of files) {
+      if (
+        file.source === undefined &&
+        (file.description !== undefined || file.labels !== undefined)
+      ) {
+        await this.sources.setFileDetails(datasetId, file.name, details(file));
+      }
     }
   }
 }
@@ -228,8 +237,17 @@ function sourceSpecs(files: readonly V0FileRequest[]): SourceSpec[] {
             ...(file.source.expandArchive !== undefined && {
               expandArchive: file.source.expandArchive,
             }),
+            ...details(file),
           },
         ]
       : [],
   );
+}
+
+/** The description and labels a file request sets (left out: left as they are). */
+function details(file: V0FileRequest): Pick<SourceSpec, 'description' | 'labels'> {
+  return {
+    ...(file.description !== undefined && { description: file.description }),
+    ...(file.labels !== undefined && { labels: file.labels }),
+  };
 }

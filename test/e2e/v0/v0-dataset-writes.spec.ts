@@ -442,6 +442,53 @@ describe('PATCH /v0/datasets/{owner}/{id}', () => {
     expect((await sources(dataset.pk)).map((row) => row.filename)).toEqual(['src.csv']);
   });
 
+  it("should set an existing file's description and labels, and clear them on null", async () => {
+    await upload(testApp, cast.admin, dataset.pk, 'up.csv', 'a,b\n').expect(200);
+    await patch({
+      files: [
+        { name: 'up.csv', description: 'Uploaded', labels: ['raw data', 'report'] },
+        { ...source('src.csv'), description: 'Sourced', labels: ['script'] },
+      ],
+    }).expect(200);
+    const uploaded = () =>
+      sql<{ description: string | null; labels: string[] | null }>(
+        testApp.database,
+        `SELECT f.description, f.labels FROM dataset_files f
+         JOIN datasets d ON d.manifest_id = f.manifest_id
+         WHERE d.id = $1 AND f.filename = 'up.csv'`,
+        [dataset.pk],
+      );
+    const sourced = () =>
+      sql<{ description: string | null; labels: string[] | null }>(
+        testApp.database,
+        "SELECT description, labels FROM file_sources WHERE dataset_id = $1 AND filename = 'src.csv'",
+        [dataset.pk],
+      );
+    expect(await uploaded()).toEqual([{ description: 'Uploaded', labels: ['raw data', 'report'] }]);
+    expect(await sourced()).toEqual([{ description: 'Sourced', labels: ['script'] }]);
+    // Lists replaced whole; what a file request leaves out stays.
+    await patch({ files: [{ name: 'up.csv', labels: ['clean data'] }] }).expect(200);
+    expect(await uploaded()).toEqual([{ description: 'Uploaded', labels: ['clean data'] }]);
+    await patch({ files: [{ name: 'src.csv', description: null, labels: null }] }).expect(200);
+    expect(await sourced()).toEqual([{ description: null, labels: null }]);
+  });
+
+  it('should move the modification time on a change, not on an empty PATCH', async () => {
+    const modified = async () =>
+      (
+        await sql<{ t: Date }>(
+          testApp.database,
+          'SELECT modification_time AS t FROM datasets WHERE id = $1',
+          [dataset.pk],
+        )
+      )[0].t.getTime();
+    const before = await modified();
+    await patch({}).expect(200);
+    expect(await modified()).toBe(before);
+    await patch({ title: unique('Retitled') }).expect(200);
+    expect(await modified()).toBeGreaterThan(before);
+  });
+
   it('should rename every version on a new title: the id stays, old versions keep their pk', async () => {
     const second = await copyAsNewVersion(dataset.pk);
     await patch({ title: 'A brand new title' }).expect(200);

@@ -48,13 +48,13 @@ export interface V0FileSource {
 
 /**
  * A file named in a write. Without `source` only its details change (it must exist). `null`
- * description clears it; `null` labels become none.
+ * clears its description or labels; left out, they stay as they are.
  */
 export interface V0FileRequest {
   readonly name: string;
   readonly source?: V0FileSource;
   readonly description?: string | null;
-  readonly labels?: readonly V0FileLabel[];
+  readonly labels?: readonly V0FileLabel[] | null;
 }
 
 export interface V0SourcedFileRequest extends V0FileRequest {
@@ -290,7 +290,7 @@ function fileRequest(value: unknown, field: string, sourceRequired: boolean): V0
         : bounded(json.description, `${field}.description`, 1, DESCRIPTION_MAX);
   }
   if (json.labels !== undefined) {
-    file.labels = json.labels === null ? [] : labels(json.labels, `${field}.labels`);
+    file.labels = json.labels === null ? null : labels(json.labels, `${field}.labels`);
   }
   return file;
 }
