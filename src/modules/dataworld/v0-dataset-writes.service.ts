@@ -44,9 +44,8 @@ export class V0DatasetWritesService {
     owner: string,
     definition: V0DatasetDefinition,
   ): Promise<DatasetKey> {
-    const team = await this.teams.findBySlug(owner);
     // Who may not create here hears so before what is wrong with the title.
-    await this.access.assert(caller, team.id, 'write');
+    const teamId = await this.writableTeam(caller, owner);
     const id = deriveSlug(definition.title, DATASET_SLUG_MAX);
     if (id.length < 3) {
       throw new FieldRuleError(
@@ -54,7 +53,7 @@ export class V0DatasetWritesService {
           '3 letters, digits or hyphens.',
       );
     }
-    await this.createAs(caller, team.id, id, definition);
+    await this.createAs(caller, teamId, id, definition);
     return { owner, id };
   }
 
@@ -80,8 +79,14 @@ export class V0DatasetWritesService {
 
   /** The refusals of {@link create} that do not depend on the body. */
   async assertCanCreate(caller: AuthUser, owner: string): Promise<void> {
+    await this.writableTeam(caller, owner);
+  }
+
+  /** The team `owner` names, if the caller may write in it. */
+  private async writableTeam(caller: AuthUser, owner: string): Promise<number> {
     const team = await this.teams.findBySlug(owner);
     await this.access.assert(caller, team.id, 'write');
+    return team.id;
   }
 
   /** The refusals of {@link replace} that do not depend on the body. */
