@@ -173,6 +173,27 @@ describe('POST /v0/datasets/{owner}', () => {
     expect((await v1(second.id)).project).toBe(projects[0].id);
   });
 
+  it('should make one `default` project for creates that arrive together', async () => {
+    const team = await createTeam(testApp, cast);
+    const teamOwner = await teamSlug(testApp, team.pk);
+    await Promise.all(
+      ['Together a', 'Together b', 'Together c', 'Together d'].map((title) =>
+        http()
+          .post(`/v0/datasets/${teamOwner}`)
+          .set(authed(token('W')))
+          .send({ title, visibility: 'OPEN' })
+          .expect(200),
+      ),
+    );
+    const projects = await sql<{ name: string; datasets: string }>(
+      testApp.database,
+      `SELECT p.name, count(d.id) AS datasets FROM projects p
+       JOIN datasets d ON d.project_id = p.id WHERE p.team_id = $1 GROUP BY p.name`,
+      [team.pk],
+    );
+    expect(projects).toEqual([{ name: 'default', datasets: '4' }]);
+  });
+
   it("should put a dataset in the body's project, made on demand", async () => {
     await http()
       .post(`/v0/datasets/${owner}`)
