@@ -91,6 +91,11 @@ export interface AppConfig {
   };
   /** Fetching of URL-sourced files (src/modules/sources). */
   readonly sources: SourcesConfig;
+  /**
+   * The base URL clients reach Strata at (scheme, host, optional path; no trailing slash), for
+   * the absolute URLs answers carry. Unset: built from each request's scheme and Host.
+   */
+  readonly publicUrl: string | undefined;
 }
 
 export interface SourcesConfig {
@@ -321,6 +326,13 @@ class Environment {
 
   @IsIn(['true', 'false'], { message: "must be 'true' or 'false'" })
   SOURCES_ALLOW_PRIVATE: string = 'false';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an http:// or https:// URL without query or fragment',
+  })
+  PUBLIC_URL?: string;
 }
 
 /** A configuration problem; the message (one line) names every offending variable. */
@@ -342,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_USERNAME',
     'ADMIN_PASSWORD',
     'HTTP_HEADERS_TIMEOUT',
+    'PUBLIC_URL',
   ]);
   const picked: Record<string, string> = {};
   for (const key of known) {
@@ -420,5 +433,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter((host) => host !== ''),
       allowPrivate: parsed.SOURCES_ALLOW_PRIVATE === 'true',
     },
+    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

@@ -136,6 +136,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ HTTP_HEADERS_TIMEOUT: '' }).http.headersTimeoutMs).toBe(80_000);
   });
 
+  it('should read PUBLIC_URL without its trailing slash, and leave it unset by default', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://data.example.org/strata/' }).publicUrl).toBe(
+      'https://data.example.org/strata',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:8080' }).publicUrl).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: '' }).publicUrl).toBeUndefined();
+  });
+
   it('should treat empty values as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', JWT_SECRET: '' });
     expect(config.databaseUrl).toBeUndefined();
@@ -173,6 +184,9 @@ describe('loadConfig', () => {
     [{ SOURCES_CONCURRENCY: '-1' }, 'SOURCES_CONCURRENCY'],
     [{ SOURCES_ALLOWED_HOSTS: 'http://x.example/' }, 'SOURCES_ALLOWED_HOSTS'],
     [{ SOURCES_ALLOW_PRIVATE: 'yes' }, 'SOURCES_ALLOW_PRIVATE'],
+    [{ PUBLIC_URL: 'ftp://data.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://data.example.org/?x=1' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'data.example.org' }, 'PUBLIC_URL'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -15,6 +15,8 @@ import {
 } from '../../common/errors/pg-errors.js';
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { EntityManager } from 'typeorm';
+import type { DatasetRecordCommand } from './dataset.commands.js';
 import type { DatasetView } from './dataset-view.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
@@ -141,7 +143,7 @@ export class DatasetVersioningService {
             (await this.records.freeSlug(manager, teamId, name)) ??
             `tmp-${randomBytes(8).toString('hex')}`;
         } else {
-          version = (await this.datasets.maxActiveVersion(manager, source.projectId, name)) + 1;
+          version = await this.nextVersion(manager, source.projectId, name);
           previousVersion = source.version;
           slug = source.slug; // Same lineage, same slug.
         }
@@ -172,6 +174,59 @@ export class DatasetVersioningService {
         throw translateRace(error);
       });
     return this.records.view(newId);
+  }
+
+  /**
+   * Replaces `pk` (write access) with a new version of its lineage holding exactly this record
+   * and no files: numbered like a copy (highest active version + 1, previous_version = `pk`'s),
+   * same slug. A new name renames the lineage first, so the new version stays in it.
+   */
+  async replace(caller: AuthUser, pk: number, record: DatasetRecordCommand): Promise<DatasetView> {
+    const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
+    const newId = await this.datasets
+      .transaction(async (manager) => {
+        await this.datasets.lockProjectVersions(manager, source.projectId);
+        if (record.name !== source.name) {
+          await this.records.renameLineage(manager, source, record.name);
+        }
+        return this.datasets.insert(manager, {
+          name: record.name,
+          version: await this.nextVersion(manager, source.projectId, record.name),
+          previousVersion: source.version,
+          description: record.description,
+          projectId: source.projectId,
+          teamId,
+          licenceId: record.licenceId,
+          isPublic: record.isPublic,
+          // Not part of the record a /v0 client sends: the lineage keeps it.
+          domainId: source.domainId,
+          tags: record.tags,
+          slug: source.slug,
+          summary: record.summary,
+          creatorId: caller.id,
+        });
+      })
+      .catch((error: unknown) => {
+        throw translateRace(error);
+      });
+    return this.records.view(newId);
+  }
+
+  /**
+   * Soft-deletes every active version of `pk`'s lineage at one instant (team admins and site
+   * admins): its slug is free for new datasets afterwards, and a site admin may reinstate
+   * versions through /v1.
+   */
+  async destroyLineage(caller: Caller, pk: number): Promise<void> {
+    const { dataset, teamId } = await this.records.loadFor(caller, pk, 'admin');
+    await this.datasets.transaction((manager) =>
+      this.datasets.softDeleteLineage(manager, teamId, dataset.slug),
+    );
+  }
+
+  /** The number a new version of the lineage takes; the caller holds the project's version lock. */
+  private async nextVersion(manager: EntityManager, projectId: number, name: string) {
+    return (await this.datasets.maxActiveVersion(manager, projectId, name)) + 1;
   }
 
   /** Whether a copy of `pk` may be made at all, whatever its options: the copy's refusals. */

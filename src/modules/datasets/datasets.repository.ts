@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -70,6 +71,7 @@ export class DatasetsRepository {
         'd.creator_id AS "creatorId"',
         'd.creation_time AS "creationTime"',
         'd.deletion_time AS "deletionTime"',
+        'd.modification_time AS "modificationTime"',
         'p.team_id AS "teamId"',
         'd.manifest_id AS "manifestId"',
         'dom.description AS "domainDescription"',
@@ -152,6 +154,61 @@ export class DatasetsRepository {
     );
   }
 
+  /** Whether an active dataset of the team carries this slug. */
+  async slugInUse(manager: EntityManager, teamId: number, slug: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM datasets WHERE team_id = $1 AND slug = $2 AND deletion_time IS NULL LIMIT 1',
+      [teamId, slug],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether an active dataset of the project has this name but belongs to another lineage. */
+  async nameUsedByOtherLineage(
+    manager: EntityManager,
+    projectId: number,
+    name: string,
+    slug: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM datasets
+       WHERE project_id = $1 AND name = $2 AND slug <> $3 AND deletion_time IS NULL LIMIT 1`,
+      [projectId, name, slug],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Gives every version of a lineage (soft-deleted ones too) the name `to`, keeping its slug.
+   * xc_datasets_slug_project is checked row by row, and half-renamed, the lineage would hold
+   * two names on one slug: so the rows step aside to a slug of their own first, then take the
+   * new name and their slug back together.
+   */
+  async renameLineage(
+    manager: EntityManager,
+    lineage: { projectId: number; name: string; slug: string },
+    to: string,
+  ): Promise<void> {
+    const aside = `tmp-${randomBytes(8).toString('hex')}`;
+    await manager.query(
+      'UPDATE datasets SET slug = $4 WHERE project_id = $1 AND name = $2 AND slug = $3',
+      [lineage.projectId, lineage.name, lineage.slug, aside],
+    );
+    await manager.query(
+      'UPDATE datasets SET name = $3, slug = $4 WHERE project_id = $1 AND slug = $2',
+      [lineage.projectId, aside, to, lineage.slug],
+    );
+  }
+
+  /** Soft-deletes every active version of the team's lineage with this slug, at one instant. */
+  async softDeleteLineage(manager: EntityManager, teamId: number, slug: string): Promise<void> {
+    await manager.query(
+      `UPDATE datasets SET deletion_time = now()
+       WHERE team_id = $1 AND slug = $2 AND deletion_time IS NULL`,
+      [teamId, slug],
+    );
+  }
+
   /** Inserts a dataset; without a `manifestId` (a copy passes one) it gets a new, empty one. */
   async insert(manager: EntityManager, dataset: Partial<Dataset>): Promise<number> {
     const manifestId = dataset.manifestId ?? (await this.newManifest(manager));
@@ -166,12 +223,25 @@ export class DatasetsRepository {
     return rows[0].id;
   }
 
-  async update(manager: EntityManager, id: number, changes: Partial<Dataset>): Promise<void> {
+  /**
+   * `modified`: a change to the dataset's metadata, which moves its modification time (to the
+   * database's clock, as file writes do); slug and state bookkeeping does not.
+   */
+  async update(
+    manager: EntityManager,
+    id: number,
+    changes: Partial<Dataset>,
+    { modified = false }: { modified?: boolean } = {},
+  ): Promise<void> {
     // An empty PATCH changes nothing; TypeORM refuses an UPDATE without values.
     if (Object.keys(changes).length === 0) {
       return;
     }
-    await manager.update(Dataset, { id }, changes);
+    await manager.update(
+      Dataset,
+      { id },
+      modified ? { ...changes, modificationTime: () => 'now()' } : changes,
+    );
   }
 
   /** Soft-deletes a project's active datasets (part of the project's own soft delete). */

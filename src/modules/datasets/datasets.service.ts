@@ -23,7 +23,12 @@ import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
 import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
-import type { CreateDatasetCommand, UpdateDatasetCommand } from './dataset.commands.js';
+import type {
+  CreateDatasetCommand,
+  CreateLineageCommand,
+  UpdateDatasetCommand,
+  UpdateLineageCommand,
+} from './dataset.commands.js';
 import { Dataset } from './dataset.entity.js';
 import { DatasetFiles, datasetView, type DatasetView } from './dataset-view.js';
 import { DatasetsRepository, type OwnedDataset } from './datasets.repository.js';
@@ -214,6 +219,107 @@ export class DatasetsService implements OnModuleInit {
   }
 
   /**
+   * A new lineage (version 1) in the team's project named in the command, made on demand, with
+   * exactly the slug asked for: 409 when an active dataset of the team already carries it.
+   */
+  async createLineage(
+    caller: AuthUser,
+    teamId: number,
+    command: CreateLineageCommand,
+  ): Promise<DatasetView> {
+    await this.access.assert(caller, teamId, 'write');
+    const id = await this.datasets.transaction(async (manager) => {
+      const projectId = await this.projects.ensureNamed(
+        manager,
+        teamId,
+        command.projectName,
+        caller.id,
+      );
+      await this.datasets.lockTeamSlugs(manager, teamId);
+      if (await this.datasets.slugInUse(manager, teamId, command.slug)) {
+        throw new ConflictError(
+          `The id '${command.slug}' is taken by another dataset of the team.`,
+        );
+      }
+      return this.insertOrConflict(manager, {
+        name: command.name,
+        version: 1,
+        previousVersion: -1,
+        description: command.description,
+        summary: command.summary,
+        projectId,
+        teamId,
+        licenceId: command.licenceId,
+        isPublic: command.isPublic,
+        domainId: null,
+        tags: command.tags,
+        slug: command.slug,
+        creatorId: caller.id,
+      });
+    });
+    return this.view(id);
+  }
+
+  /**
+   * Changes a version's record (write access) where a new name renames its whole lineage, so
+   * the lineage keeps its slug; see {@link renameLineage}.
+   */
+  async updateLineage(
+    caller: Caller,
+    pk: number,
+    command: UpdateLineageCommand,
+  ): Promise<DatasetView> {
+    const { dataset } = await this.loadForWrite(caller, pk);
+    await this.datasets
+      .transaction(async (manager) => {
+        if (command.name !== undefined && command.name !== dataset.name) {
+          await this.renameLineage(manager, dataset, command.name);
+        }
+        await this.datasets.update(
+          manager,
+          pk,
+          {
+            // Set again after a rename: this version's modification time moves with it.
+            ...(command.name !== undefined && { name: command.name }),
+            ...(command.description !== undefined && { description: command.description }),
+            ...(command.summary !== undefined && { summary: command.summary }),
+            ...(command.tags !== undefined && { tags: command.tags }),
+            ...(command.licenceId !== undefined && { licenceId: command.licenceId }),
+            ...(command.isPublic !== undefined && { isPublic: command.isPublic }),
+          },
+          { modified: true },
+        );
+      })
+      .catch((error: unknown) => {
+        throw translateConstraint(error);
+      });
+    return this.view(pk);
+  }
+
+  /**
+   * Renames every version of the dataset's lineage (project, name), soft-deleted ones too, in
+   * the caller's transaction. Renaming one version alone would split it off the lineage: two
+   * names cannot share a slug in a project (xc_datasets_slug_project), so it would take another
+   * slug and its /v0 id would change. Renamed as a whole, the lineage keeps its slug, and its
+   * older versions stay reachable by pk on /v1 under the new name. 409 when another lineage of
+   * the project has that name.
+   */
+  async renameLineage(
+    manager: EntityManager,
+    dataset: Pick<Dataset, 'projectId' | 'name' | 'slug'>,
+    name: string,
+  ): Promise<void> {
+    // Copies number versions by name under this lock: none may run while the name changes.
+    await this.datasets.lockProjectVersions(manager, dataset.projectId);
+    if (
+      await this.datasets.nameUsedByOtherLineage(manager, dataset.projectId, name, dataset.slug)
+    ) {
+      throw new ConflictError(`Another dataset of the project is named '${name}'.`);
+    }
+    await this.datasets.renameLineage(manager, dataset, name);
+  }
+
+  /**
    * The hottest read. The view is cached per dataset: dropped when PostgreSQL notifies a change
    * to the dataset, its files or its project, from any instance, and after every write request
    * of this one. Access is judged per request, by TeamAccessService.
@@ -276,7 +382,7 @@ export class DatasetsService implements OnModuleInit {
         }
       }
       try {
-        await this.datasets.update(manager, dataset.id, changes);
+        await this.datasets.update(manager, dataset.id, changes, { modified: true });
       } catch (error) {
         throw translateConstraint(error);
       }

@@ -4,6 +4,8 @@ import { FilesModule } from '../files/files.module.js';
 import { LicencesModule } from '../licences/licences.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { V0DatasetWritesController } from './v0-dataset-writes.controller.js';
+import { V0DatasetWritesService } from './v0-dataset-writes.service.js';
 import { V0DownloadsController } from './v0-downloads.controller.js';
 import { V0DownloadsService } from './v0/v0-downloads.service.js';
 
@@ -14,7 +16,13 @@ import { V0DownloadsService } from './v0/v0-downloads.service.js';
  */
 @Module({
   imports: [DatasetsModule, FilesModule, LicencesModule, SourcesModule, TeamsModule],
-  controllers: [V0DownloadsController],
-  providers: [V0DownloadsService],
+  controllers: [
+    V0DatasetWritesController,
+    V0DownloadsController,
+  ],
+  providers: [
+    V0DatasetWritesService,
+    V0DownloadsService,
+  ],
 })
 export class DataworldModule {}

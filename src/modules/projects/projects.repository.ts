@@ -58,6 +58,31 @@ export class ProjectsRepository {
     });
   }
 
+  /**
+   * The id of the team's active project of this name, made now when there is none. Concurrent
+   * callers get the same project: the insert yields to the active-name unique index.
+   */
+  async ensureNamed(
+    manager: EntityManager,
+    teamId: number,
+    name: string,
+    creatorId: number,
+  ): Promise<number> {
+    const inserted = await manager.query<{ id: number }[]>(
+      `INSERT INTO projects (name, team_id, creator_id) VALUES ($1, $2, $3)
+       ON CONFLICT (name, team_id) WHERE deletion_time IS NULL DO NOTHING RETURNING id`,
+      [name, teamId, creatorId],
+    );
+    if (inserted.length > 0) {
+      return inserted[0].id;
+    }
+    const rows = await manager.query<{ id: number }[]>(
+      'SELECT id FROM projects WHERE name = $1 AND team_id = $2 AND deletion_time IS NULL',
+      [name, teamId],
+    );
+    return rows[0].id;
+  }
+
   async hardDelete(id: number): Promise<void> {
     await this.dataSource.getRepository(Project).delete({ id });
   }

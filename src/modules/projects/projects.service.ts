@@ -182,6 +182,19 @@ export class ProjectsService {
     return toProjectJson(await this.get(pk));
   }
 
+  /**
+   * The team's active project named `name`, created on demand (by `creatorId`), in the caller's
+   * transaction. The caller has checked write access in the team.
+   */
+  ensureNamed(
+    manager: EntityManager,
+    teamId: number,
+    name: string,
+    creatorId: number,
+  ): Promise<number> {
+    return this.projects.ensureNamed(manager, teamId, name, creatorId);
+  }
+
   /** The owning team of a project (deleted or not), or undefined when there is no such project. */
   async findTeamOf(pk: number): Promise<number | undefined> {
     return (await this.projects.findById(pk))?.teamId;
