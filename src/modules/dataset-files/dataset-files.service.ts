@@ -33,6 +33,19 @@ export class FilesChangedError extends Error {
   }
 }
 
+/** A file the caller named is not in the dataset (where that is a 404, not UFDL's bad name). */
+export class FileNotFoundError extends NotFoundError {
+  constructor(readonly filename: string) {
+    super(`The file '${filename}' is not in this dataset.`);
+  }
+}
+
+/** How staged files meet files already in the dataset under the same name. */
+export interface AddStagedOptions {
+  /** Replace such a file (data.world's uploads) instead of refusing the name (UFDL's). */
+  readonly replace?: boolean;
+}
+
 /** A soft-deleted dataset is read-only until a site admin reinstates it (spec Part A 20). */
 export class DatasetDeletedError extends BadRequestError {
   constructor(pk: number) {
@@ -84,8 +97,14 @@ export class DatasetFilesService {
    * chunk of entries at a time, holding only that chunk's objects: a later chunk's names are
    * judged against the rows the earlier ones inserted (set-based, under the dataset's lock).
    */
-  async addStaged(datasetId: number, staged: StagedFiles): Promise<void> {
+  async addStaged(
+    datasetId: number,
+    staged: StagedFiles,
+    options: AddStagedOptions = {},
+  ): Promise<void> {
     const distinct = staged.byHandle();
+    /** Blobs of the files replaced, candidates for collection once the new rows are in. */
+    const replaced: string[] = [];
     /** Blobs of `distinct` before this position were made readable by this attempt... */
     let committedBefore = 0;
     /** ...and these of the chunk at that position. */
@@ -119,6 +138,12 @@ export class DatasetFilesService {
                 handle: staged.handle(i),
               });
             }
+            if (options.replace) {
+              const names = entries.flatMap(({ name }) =>
+                name.kind === 'file' ? [name.name] : [],
+              );
+              replaced.push(...(await this.files.deleteFiles(manager, manifestId, names)));
+            }
             const filenames = await this.resolveNames(manager, manifestId, entries);
             await this.files.insertMany(
               manager,
@@ -144,6 +169,7 @@ export class DatasetFilesService {
       this.collector.reclaimLater([...handles, ...committing]);
       throw error;
     }
+    this.collector.reclaimLater(replaced);
   }
 
   async getFile(datasetId: number, filename: string): Promise<StoredFile> {
@@ -180,6 +206,34 @@ export class DatasetFilesService {
     // Collected only if no manifest references it any more (a copy may still).
     this.collector.reclaimLater([removed.handle]);
     return removed;
+  }
+
+  /**
+   * Deletes those of `names` that are files of the dataset, in the caller's transaction, and
+   * answers the names that were not (the caller decides whether that undoes the rest) and the
+   * blobs of the deleted files, for {@link reclaimLater} once the transaction has committed.
+   */
+  async deleteFilesIn(
+    manager: EntityManager,
+    datasetId: number,
+    names: readonly string[],
+  ): Promise<{ missing: string[]; handles: string[] }> {
+    const locked = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (locked === undefined) {
+      throw new NotFoundError();
+    }
+    const existing = await this.files.existingNames(manager, locked.manifestId, [...names]);
+    const missing = names.filter((name) => !existing.has(name));
+    if (existing.size === 0) {
+      return { missing, handles: [] }; // No copy of a shared manifest for nothing to delete.
+    }
+    const manifestId = await this.ensureOwnManifest(manager, datasetId);
+    return { missing, handles: await this.files.deleteFiles(manager, manifestId, [...existing]) };
+  }
+
+  /** Blobs no longer referenced by a committed write are collected unless another file has them. */
+  reclaimLater(handles: readonly string[]): void {
+    this.collector.reclaimLater(handles);
   }
 
   async setMetadata(datasetId: number, filename: string, metadata: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import { DatasetFilesService, FileNotFoundError } from '../dataset-files/dataset-files.service.js';
 import type { SyncStatus } from './file-source.entity.js';
 import {
   FileSourcesRepository,
@@ -126,6 +126,31 @@ export class SourcesService {
         rows.filter((row) => names.has(row.filename)).map((row) => row.id),
       );
     });
+  }
+
+  /**
+   * Deletes these files of the dataset and their sources, all or none: a name that is neither
+   * a file nor a sourced file (one not fetched yet has no bytes) is {@link FileNotFoundError}.
+   */
+  async deleteFiles(datasetId: number, filenames: readonly string[]): Promise<void> {
+    const names = [...new Set(filenames)];
+    const handles = await this.sources.transaction(async (manager) => {
+      // Sources first, as sync locks them: a fetch queued meanwhile sees its source gone.
+      const rows = await this.sources.lockForDataset(manager, datasetId);
+      const { missing, handles } = await this.files.deleteFilesIn(manager, datasetId, names);
+      const sourced = new Set(rows.map((row) => row.filename));
+      const unknown = missing.find((name) => !sourced.has(name));
+      if (unknown !== undefined) {
+        throw new FileNotFoundError(unknown);
+      }
+      const wanted = new Set(names);
+      await this.sources.delete(
+        manager,
+        rows.filter((row) => wanted.has(row.filename)).map((row) => row.id),
+      );
+      return handles;
+    });
+    this.files.reclaimLater(handles);
   }
 
   /**
