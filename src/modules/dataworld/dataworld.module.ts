@@ -3,6 +3,7 @@ import { DatasetsModule } from '../datasets/datasets.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { V0FilesController } from './v0-files.controller.js';
 
 /**
  * The `/v0` face: data.world's dataset API over the same domain services as `/v1`. It parses
@@ -11,7 +12,7 @@ import { TeamsModule } from '../teams/teams.module.js';
  */
 @Module({
   imports: [DatasetsModule, FilesModule, SourcesModule, TeamsModule],
-  controllers: [],
+  controllers: [V0FilesController],
   providers: [],
 })
 export class DataworldModule {}
