@@ -378,6 +378,32 @@ export class DatasetFilesRepository {
     return rows.map((row) => row.blob_handle);
   }
 
+  /**
+   * Points files of the manifest (filename -> new handle) at other blobs, keeping their rows;
+   * answers the blobs they pointed at before.
+   */
+  async replaceHandles(
+    manager: EntityManager,
+    manifestId: number,
+    swaps: ReadonlyMap<string, string>,
+  ): Promise<string[]> {
+    if (swaps.size === 0) {
+      return [];
+    }
+    // UPDATE ... RETURNING answers new values: the old ones come from a locked snapshot.
+    const [rows] = await manager.query<[{ old: string }[], number]>(
+      `WITH before AS (
+         SELECT id, blob_handle FROM dataset_files
+         WHERE manifest_id = $1 AND filename = ANY($2::text[]) FOR UPDATE)
+       UPDATE dataset_files f SET blob_handle = n.handle
+       FROM unnest($2::text[], $3::text[]) AS n(filename, handle), before b
+       WHERE f.manifest_id = $1 AND f.filename = n.filename AND b.id = f.id
+       RETURNING b.blob_handle AS old`,
+      [manifestId, [...swaps.keys()], [...swaps.values()]],
+    );
+    return rows.map((row) => row.old);
+  }
+
   async setMetadata(
     manager: EntityManager,
     manifestId: number,

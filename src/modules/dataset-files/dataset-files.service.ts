@@ -129,7 +129,7 @@ export class DatasetFilesService {
           }
           const manifestId = await this.ensureOwnManifest(manager, datasetId);
           for (let start = 0; start < staged.length; start += RECORD_CHUNK_ENTRIES) {
-            const entries = [];
+            const entries: { name: NormalisedName; requested: string; handle: string }[] = [];
             for (let i = start; i < Math.min(start + RECORD_CHUNK_ENTRIES, staged.length); i += 1) {
               const requested = staged.requestedName(i);
               entries.push({
@@ -138,22 +138,38 @@ export class DatasetFilesService {
                 handle: staged.handle(i),
               });
             }
-            if (options.replace) {
-              const names = entries.flatMap(({ name }) =>
-                name.kind === 'file' ? [name.name] : [],
-              );
-              replaced.push(...(await this.files.deleteFiles(manager, manifestId, names)));
-            }
-            const filenames = await this.resolveNames(manager, manifestId, entries);
+            // With replace, a name the dataset has keeps its file row (its place, metadata and
+            // dates) with the new bytes; the other names are judged and added as without it.
+            const kept = options.replace
+              ? await this.files.existingNames(
+                  manager,
+                  manifestId,
+                  entries.flatMap(({ name }) => (name.kind === 'file' ? [name.name] : [])),
+                )
+              : new Set<string>();
+            const isKept = (entry: { name: NormalisedName }) =>
+              entry.name.kind === 'file' && kept.has(entry.name.name);
+            const added = entries.filter((entry) => !isKept(entry));
+            const addedNames = await this.resolveNames(manager, manifestId, added);
             await this.files.insertMany(
               manager,
               manifestId,
-              entries.map((entry, k) => ({
-                filename: filenames[k],
+              added.map((entry, k) => ({
+                filename: addedNames[k],
                 handle: entry.handle,
                 metadata: '',
               })),
             );
+            const swaps = new Map<string, string>();
+            let nextAdded = 0;
+            const filenames = entries.map((entry) => {
+              if (entry.name.kind === 'file' && isKept(entry)) {
+                swaps.set(entry.name.name, entry.handle); // The last of a name wins.
+                return entry.name.name;
+              }
+              return addedNames[nextAdded++];
+            });
+            replaced.push(...(await this.files.replaceHandles(manager, manifestId, swaps)));
             filenames.forEach((filename) => staged.addFilename(filename));
           }
           // Not retried: bytes published by a failed attempt may be collected before a retry

@@ -125,20 +125,45 @@ export class UploadsService {
    */
   openBatch(datasetId: number): UploadBatch {
     const staged = new StagedFiles(this.blobs);
-    return {
-      add: async (requested, body, options = {}) => {
-        this.files.normalise(requested);
-        if (options.expandArchive === true && ZIP_NAME.test(requested)) {
-          if (options.body) {
-            this.checkBody(options.body, this.config.zip.maxTotalBytes);
-          }
-          await this.stageZip(staged, body);
-          return;
-        }
+    // Files are staged one after another, in the order they were added (a multipart body's
+    // parts overlap: the next one starts while the last is still being flushed).
+    let previous: Promise<void> = Promise.resolve();
+    let failed = false;
+    const addInTurn = async (
+      requested: string,
+      body: Readable,
+      options: BatchFileOptions,
+    ): Promise<void> => {
+      if (failed) {
+        body.resume(); // The batch is lost already: read the bytes, store none.
+        throw new BadRequestError('An earlier file of this upload was refused.');
+      }
+      try {
+        await addOne(requested, body, options);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    const addOne = async (requested: string, body: Readable, options: BatchFileOptions) => {
+      this.files.normalise(requested);
+      if (options.expandArchive === true && ZIP_NAME.test(requested)) {
         if (options.body) {
-          this.checkBody(options.body, this.config.maxUploadBytes);
+          this.checkBody(options.body, this.config.zip.maxTotalBytes);
         }
-        staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+        await this.stageZip(staged, body);
+        return;
+      }
+      if (options.body) {
+        this.checkBody(options.body, this.config.maxUploadBytes);
+      }
+      staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+    };
+    return {
+      add: (requested, body, options = {}) => {
+        const turn = previous.then(() => addInTurn(requested, body, options));
+        previous = turn.catch(() => undefined);
+        return turn;
       },
       commit: async () => {
         if (staged.length === 0) {

@@ -121,16 +121,30 @@ describe('PUT /v0/uploads/{owner}/{id}/files/{file}', () => {
     });
   });
 
-  it('should replace a file of the same name', async () => {
+  it('should replace a file of the same name, in its place', async () => {
     const dataset = await v0Dataset(testApp, cast);
     await rawPut(dataset, 'data.csv', 'old');
     await rawPut(dataset, 'keep.csv', 'kept');
     const response = await rawPut(dataset, 'data.csv', 'new');
     expect(response.status).toBe(200);
-    expect(await filesOf(dataset)).toEqual({
-      'keep.csv': sha256('kept'),
-      'data.csv': sha256('new'),
-    });
+    const files = await filesOf(dataset);
+    expect(files).toEqual({ 'data.csv': sha256('new'), 'keep.csv': sha256('kept') });
+    expect(Object.keys(files)).toEqual(['data.csv', 'keep.csv']);
+  });
+
+  it('should replace a file shared with an earlier version without changing that version', async () => {
+    const dataset = await v0Dataset(testApp, cast);
+    await rawPut(dataset, 'data.csv', 'v1 bytes');
+    // A copy shares the manifest (copy-on-write); the upload goes to the newest version only.
+    const copy = await http0()
+      .post(`/v1/datasets/${dataset.pk}/copy`)
+      .set(authed(cast.admin))
+      .send({})
+      .expect(200);
+    const newest = (copy.body as { pk: number }).pk;
+    expect((await rawPut(dataset, 'data.csv', 'v2 bytes')).status).toBe(200);
+    expect(await filesOf(dataset)).toEqual({ 'data.csv': sha256('v1 bytes') });
+    expect(await filesOf({ ...dataset, pk: newest })).toEqual({ 'data.csv': sha256('v2 bytes') });
   });
 
   it('should turn a URL-sourced file into an uploaded one (its source dropped)', async () => {
@@ -209,6 +223,20 @@ describe('POST /v0/uploads/{owner}/{id}/files (multipart)', () => {
       'données é.csv': sha256('x,y\n'),
       'second.bin': sha256(Buffer.from([9, 8])),
     });
+  });
+
+  it('should record the parts in the order they were sent', async () => {
+    const dataset = await v0Dataset(testApp, cast);
+    // A big first part is still being flushed when the small ones after it have arrived.
+    const names = ['big.bin', 'a.txt', 'b.txt', 'c.txt', 'd.txt'];
+    const body = multipart(
+      names.map((name, k) => ({
+        filename: name,
+        content: k === 0 ? Buffer.alloc(4 * 1024 * 1024, 1) : name,
+      })),
+    );
+    await postParts(dataset, body).expect(200);
+    expect(Object.keys(await filesOf(dataset))).toEqual(names);
   });
 
   it('should replace same-named files', async () => {
