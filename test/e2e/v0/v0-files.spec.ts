@@ -294,6 +294,20 @@ describe('POST /v0/uploads/{owner}/{id}/files (multipart)', () => {
     expect(await filesOf(dataset)).toEqual({});
   });
 
+  it('should refuse a multipart body without a boundary or cut short (400)', async () => {
+    const dataset = await v0Dataset(testApp, cast);
+    const noBoundary = await http0()
+      .post(`/v0/uploads/${dataset.owner}/${dataset.id}/files`)
+      .set(authed(cast.admin))
+      .set('Content-Type', 'multipart/form-data')
+      .send(Buffer.from('whatever'))
+      .expect(400);
+    expect(noBoundary.body).toEqual({ code: 400, message: expect.stringContaining('multipart') });
+    const whole = multipart([{ filename: 'a.csv', content: 'abc' }]);
+    await postParts(dataset, whole.subarray(0, whole.length - 20)).expect(400);
+    expect(await filesOf(dataset)).toEqual({});
+  });
+
   it('should record no part when one fails (all or nothing)', async () => {
     const dataset = await v0Dataset(testApp, cast);
     const body = multipart([
