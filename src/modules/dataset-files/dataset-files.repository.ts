@@ -429,6 +429,24 @@ export class DatasetFilesRepository {
     return (result.raw as { blob_handle: string }[])[0]?.blob_handle;
   }
 
+  /** Deletes these files of the manifest (names that are none are ignored); answers their blobs. */
+  async deleteFiles(
+    manager: EntityManager,
+    manifestId: number,
+    filenames: readonly string[],
+  ): Promise<string[]> {
+    if (filenames.length === 0) {
+      return [];
+    }
+    // The driver answers a DELETE as [rows, affected].
+    const [rows] = await manager.query<[{ blob_handle: string }[], number]>(
+      `DELETE FROM dataset_files WHERE manifest_id = $1 AND filename = ANY($2::text[])
+       RETURNING blob_handle`,
+      [manifestId, filenames],
+    );
+    return rows.map((row) => row.blob_handle);
+  }
+
   async setMetadata(
     manager: EntityManager,
     manifestId: number,

@@ -49,6 +49,13 @@ export class FilesChangedError extends Error {
   }
 }
 
+/** A file the caller named is not in the dataset (where that is a 404, not UFDL's bad name). */
+export class FileNotFoundError extends NotFoundError {
+  constructor(readonly filename: string) {
+    super(`The file '${filename}' is not in this dataset.`);
+  }
+}
+
 /** A soft-deleted dataset is read-only until a site admin reinstates it (spec Part A 20). */
 export class DatasetDeletedError extends BadRequestError {
   constructor(pk: number) {
@@ -288,6 +295,34 @@ export class DatasetFilesService {
     // Collected only if no manifest references it any more (a copy may still).
     this.collector.reclaimLater([removed.handle]);
     return removed;
+  }
+
+  /**
+   * Deletes those of `names` that are files of the dataset, in the caller's transaction, and
+   * answers the names that were not (the caller decides whether that undoes the rest) and the
+   * blobs of the deleted files, for {@link reclaimLater} once the transaction has committed.
+   */
+  async deleteFilesIn(
+    manager: EntityManager,
+    datasetId: number,
+    names: readonly string[],
+  ): Promise<{ missing: string[]; handles: string[] }> {
+    const locked = await this.files.lockManifestOf(manager, datasetId, 'update');
+    if (locked === undefined) {
+      throw new NotFoundError();
+    }
+    const existing = await this.files.existingNames(manager, locked.manifestId, [...names]);
+    const missing = names.filter((name) => !existing.has(name));
+    if (existing.size === 0) {
+      return { missing, handles: [] }; // No copy of a shared manifest for nothing to delete.
+    }
+    const manifestId = await this.ensureOwnManifest(manager, datasetId);
+    return { missing, handles: await this.files.deleteFiles(manager, manifestId, [...existing]) };
+  }
+
+  /** Blobs no longer referenced by a committed write are collected unless another file has them. */
+  reclaimLater(handles: readonly string[]): void {
+    this.collector.reclaimLater(handles);
   }
 
   async setMetadata(datasetId: number, filename: string, metadata: string): Promise<void> {

@@ -7,6 +7,7 @@ import { TeamsModule } from '../teams/teams.module.js';
 import { V0DatasetWritesController } from './v0-dataset-writes.controller.js';
 import { V0DatasetWritesService } from './v0-dataset-writes.service.js';
 import { V0DownloadsController } from './v0-downloads.controller.js';
+import { V0FilesController } from './v0-files.controller.js';
 import { V0DownloadsService } from './v0/v0-downloads.service.js';
 
 /**
@@ -19,6 +20,7 @@ import { V0DownloadsService } from './v0/v0-downloads.service.js';
   controllers: [
     V0DatasetWritesController,
     V0DownloadsController,
+    V0FilesController,
   ],
   providers: [
     V0DatasetWritesService,

@@ -25,15 +25,42 @@ import {
 } from '../dataset-files/dataset-files.service.js';
 import { StagedFiles } from '../dataset-files/staged-files.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
+import { SourcesService } from '../sources/sources.service.js';
 import { readZipEntries } from './zip/zip-reader.js';
 
-/** What an upload request says about its body, read by the controller from the headers. */
-export interface UploadHeaders {
-  /** The `filename` parameter of Content-Disposition, if any (its value is not used). */
-  readonly hasFilename: boolean;
+/** What a request says about its body before it is read, from its headers. */
+export interface BodyInfo {
   readonly contentLength: number | undefined;
   /** True when a body parser already consumed the body (it cannot be streamed any more). */
   readonly consumed: boolean;
+}
+
+/** What a UFDL upload request says about its body, read by the controller from the headers. */
+export interface UploadHeaders extends BodyInfo {
+  /** The `filename` parameter of Content-Disposition, if any (its value is not used). */
+  readonly hasFilename: boolean;
+}
+
+/** How one file of an {@link UploadBatch} arrives. */
+export interface BatchFileOptions {
+  /** Store a zip's entries (with their paths) instead of the zip; other files stay as they are. */
+  readonly expandArchive?: boolean;
+  /** Known for a whole request body (a 413 before any byte), not for a multipart part. */
+  readonly body?: BodyInfo;
+}
+
+/**
+ * The files of one data.world upload request (spec Part A "Uploads", decisions 11 and 12):
+ * staged as they arrive, then recorded all together, each replacing the dataset's file of the
+ * same name and turning a URL-sourced file into an uploaded one.
+ */
+export interface UploadBatch {
+  /** Stages a file's bytes; a bad name or too many bytes are refused before it is recorded. */
+  add(requested: string, body: Readable, options?: BatchFileOptions): Promise<void>;
+  /** Records every staged file, all or none; answers the names they got, in order. */
+  commit(): Promise<string[]>;
+  /** Drops whatever was staged and not recorded; never throws. */
+  discard(): Promise<void>;
 }
 
 const MISSING_FILENAME =
@@ -47,6 +74,7 @@ export class UploadsService {
     private readonly datasets: DatasetsService,
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
+    private readonly sources: SourcesService,
   ) {}
 
   async addFile(
@@ -59,6 +87,7 @@ export class UploadsService {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     // Everything that can be refused is refused before a byte is stored.
     this.files.normalise(requested);
+    requireFilename(headers);
     this.checkBody(headers, this.config.maxUploadBytes);
     const staged = new StagedFiles(this.blobs);
     staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
@@ -82,48 +111,95 @@ export class UploadsService {
     body: Readable,
   ): Promise<BatchedAnswer<NamedFileJson>> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
-    const zip = this.config.zip;
-    this.checkBody(headers, zip.maxTotalBytes);
-    const spoolDir = path.join(this.config.dataDir, 'tmp');
-    await mkdir(spoolDir, { recursive: true });
-    const workDir = await mkdtemp(path.join(spoolDir, 'zip-'));
+    requireFilename(headers);
+    this.checkBody(headers, this.config.zip.maxTotalBytes);
     const staged = new StagedFiles(this.blobs);
     try {
-      // yauzl needs random access: spool the body (bounded) to disk first.
-      const zipPath = path.join(workDir, 'upload.zip');
-      const relay = relayOf(body);
-      try {
-        await pipeline(relay, limitBytes(zip.maxTotalBytes), createWriteStream(zipPath));
-      } catch (error) {
-        abandon(body, relay);
-        throw error;
-      }
-      await readZipEntries(
-        zipPath,
-        {
-          maxEntries: zip.maxEntries,
-          maxTotalUncompressed: zip.maxTotalBytes,
-          maxEntryUncompressed: this.config.maxUploadBytes,
-          maxCompressionRatio: zip.maxCompressionRatio,
-        },
-        async (entry, content) => {
-          this.files.normalise(entry.name);
-          // Made durable all at once before they are recorded (addStaged), not one by one here.
-          const options = { deferSync: true };
-          staged.add(
-            entry.name,
-            entry.uncompressedSize <= SMALL_ENTRY_BYTES
-              ? await this.blobs.stageBytes(await readAll(content), options)
-              : await this.stage(content, options),
-          );
-        },
-      );
+      await this.stageZip(staged, body);
       await this.files.addStaged(dataset.id, staged);
     } finally {
       await staged.discardRemaining();
-      await rm(workDir, { recursive: true, force: true });
     }
     return firstBatch(staged.added(ANSWER_BATCH_ENTRIES));
+  }
+
+  /**
+   * A data.world upload into a dataset version the caller may write (authorised by the face
+   * through DatasetsService before any byte is read).
+   */
+  openBatch(datasetId: number): UploadBatch {
+    const staged = new StagedFiles(this.blobs);
+    // Files are staged one after another, in the order they were added (a multipart body's
+    // parts overlap: the next one starts while the last is still being flushed).
+    let previous: Promise<void> = Promise.resolve();
+    let failed = false;
+    const addInTurn = async (
+      requested: string,
+      body: Readable,
+      options: BatchFileOptions,
+    ): Promise<void> => {
+      if (failed) {
+        body.resume(); // The batch is lost already: read the bytes, store none.
+        throw new BadRequestError('An earlier file of this upload was refused.');
+      }
+      try {
+        await addOne(requested, body, options);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    const addOne = async (requested: string, body: Readable, options: BatchFileOptions) => {
+      this.files.normalise(requested);
+      if (options.expandArchive === true && ZIP_NAME.test(requested)) {
+        if (options.body) {
+          this.checkBody(options.body, this.config.zip.maxTotalBytes);
+        }
+        await this.stageZip(staged, body);
+        return;
+      }
+      if (options.body) {
+        this.checkBody(options.body, this.config.maxUploadBytes);
+      }
+      staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+    };
+    return {
+      add: (requested, body, options = {}) => {
+        const turn = previous.then(() => addInTurn(requested, body, options));
+        previous = turn.catch(() => undefined);
+        return turn;
+      },
+      commit: async () => {
+        if (staged.length === 0) {
+          return []; // An empty zip: nothing to record.
+        }
+        await this.files.addStaged(datasetId, staged, { replace: true });
+        const names: string[] = [];
+        for await (const batch of staged.added(ANSWER_BATCH_ENTRIES)) {
+          names.push(...batch.items.map((file) => file.filename));
+        }
+        // After the files, so a failed upload leaves the sources as they were.
+        await this.sources.removeSources(datasetId, names);
+        return names;
+      },
+      discard: () => staged.discardRemaining(),
+    };
+  }
+
+  /** One file of a data.world upload (a raw body), recorded on its own. */
+  async replaceFile(
+    datasetId: number,
+    requested: string,
+    body: Readable,
+    options: BatchFileOptions,
+  ): Promise<string[]> {
+    const batch = this.openBatch(datasetId);
+    try {
+      await batch.add(requested, body, options);
+      return await batch.commit();
+    } finally {
+      await batch.discard();
+    }
   }
 
   async findFile(caller: Caller, pk: number, filename: string): Promise<StoredFile> {
@@ -159,10 +235,50 @@ export class UploadsService {
     return this.files.deleteFile(dataset.id, filename);
   }
 
-  private checkBody(headers: UploadHeaders, limit: number): void {
-    if (!headers.hasFilename) {
-      throw new BadRequestError(MISSING_FILENAME);
+  /**
+   * A zip's entries, in archive order, into `staged`. yauzl needs random access: the body is
+   * spooled (bounded) to disk first, and the spool removed once the entries are staged.
+   */
+  private async stageZip(staged: StagedFiles, body: Readable): Promise<void> {
+    const zip = this.config.zip;
+    const spoolDir = path.join(this.config.dataDir, 'tmp');
+    await mkdir(spoolDir, { recursive: true });
+    const workDir = await mkdtemp(path.join(spoolDir, 'zip-'));
+    try {
+      const zipPath = path.join(workDir, 'upload.zip');
+      const relay = relayOf(body);
+      try {
+        await pipeline(relay, limitBytes(zip.maxTotalBytes), createWriteStream(zipPath));
+      } catch (error) {
+        abandon(body, relay);
+        throw error;
+      }
+      await readZipEntries(
+        zipPath,
+        {
+          maxEntries: zip.maxEntries,
+          maxTotalUncompressed: zip.maxTotalBytes,
+          maxEntryUncompressed: this.config.maxUploadBytes,
+          maxCompressionRatio: zip.maxCompressionRatio,
+        },
+        async (entry, content) => {
+          this.files.normalise(entry.name);
+          // Made durable all at once before they are recorded (addStaged), not one by one here.
+          const options = { deferSync: true };
+          staged.add(
+            entry.name,
+            entry.uncompressedSize <= SMALL_ENTRY_BYTES
+              ? await this.blobs.stageBytes(await readAll(content), options)
+              : await this.stage(content, options),
+          );
+        },
+      );
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
     }
+  }
+
+  private checkBody(headers: BodyInfo, limit: number): void {
     if (headers.consumed) {
       throw new BadRequestError(
         "Send the file's bytes as the raw request body (Content-Type: application/data).",
@@ -187,6 +303,15 @@ export class UploadsService {
     }
   }
 }
+
+function requireFilename(headers: UploadHeaders): void {
+  if (!headers.hasFilename) {
+    throw new BadRequestError(MISSING_FILENAME);
+  }
+}
+
+/** The files data.world's `expandArchive(s)` unpacks: zips, by name. */
+const ZIP_NAME = /\.zip$/i;
 
 /** Zip entries up to this size are read into one buffer and staged in one write. */
 const SMALL_ENTRY_BYTES = 64 * 1024;

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { EntityManager } from 'typeorm';
 import {
   DatasetFilesService,
+  FileNotFoundError,
   type FileDetailsChange,
 } from '../dataset-files/dataset-files.service.js';
 import type { SyncStatus } from './file-source.entity.js';
@@ -161,6 +162,31 @@ export class SourcesService {
         rows.filter((row) => names.has(row.filename)).map((row) => row.id),
       );
     });
+  }
+
+  /**
+   * Deletes these files of the dataset and their sources, all or none: a name that is neither
+   * a file nor a sourced file (one not fetched yet has no bytes) is {@link FileNotFoundError}.
+   */
+  async deleteFiles(datasetId: number, filenames: readonly string[]): Promise<void> {
+    const names = [...new Set(filenames)];
+    const handles = await this.sources.transaction(async (manager) => {
+      // Sources first, as sync locks them: a fetch queued meanwhile sees its source gone.
+      const rows = await this.sources.lockForDataset(manager, datasetId);
+      const { missing, handles } = await this.files.deleteFilesIn(manager, datasetId, names);
+      const sourced = new Set(rows.map((row) => row.filename));
+      const unknown = missing.find((name) => !sourced.has(name));
+      if (unknown !== undefined) {
+        throw new FileNotFoundError(unknown);
+      }
+      const wanted = new Set(names);
+      await this.sources.delete(
+        manager,
+        rows.filter((row) => wanted.has(row.filename)).map((row) => row.id),
+      );
+      return handles;
+    });
+    this.files.reclaimLater(handles);
   }
 
   /**
