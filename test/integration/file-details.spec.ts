@@ -7,6 +7,8 @@ import {
   DatasetFilesService,
   type FileDetails,
 } from '../../src/modules/dataset-files/dataset-files.service.js';
+import { StagedFiles } from '../../src/modules/dataset-files/staged-files.js';
+import { BlobStore } from '../../src/storage/blob-store.js';
 import { DatasetsService } from '../../src/modules/datasets/datasets.service.js';
 import { SourcesService } from '../../src/modules/sources/sources.service.js';
 import { TeamAccessService, type TeamAccess } from '../../src/modules/teams/team-access.service.js';
@@ -21,6 +23,7 @@ import {
   type Cast,
   type Role,
 } from '../utils/fixtures.js';
+import { sql } from '../utils/sql.js';
 import { startSourceServer, type SourceServer } from '../utils/source-server.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -214,6 +217,66 @@ describe('file details and access levels for /v0', () => {
         .set(authed(writer()))
         .expect(200);
       expect(metadata.body).toEqual({ metadata: 'meta' });
+    });
+  });
+
+  describe('addStaged with replace', () => {
+    it('should give existing names new bytes in place and add the others, last entry winning', async () => {
+      const pk = await newDataset();
+      await upload(testApp, writer(), pk, 'a.csv', 'a1').expect(200);
+      await upload(testApp, writer(), pk, 'b.csv', 'b1').expect(200);
+      await sources.setFileDetails(pk, 'a.csv', { description: 'A', labels: ['l'] });
+      const before = await details(pk);
+      await pause(5);
+
+      const blobs = testApp.app.get(BlobStore);
+      const staged = new StagedFiles(blobs);
+      for (const [name, content] of [
+        ['a.csv', 'a2'],
+        ['new.csv', 'n'],
+        ['a.csv', 'a3'],
+        ['b.csv', 'b1'],
+      ]) {
+        staged.add(name, await blobs.stageBytes(Buffer.from(content)));
+      }
+      try {
+        await files.addStaged(pk, staged, {
+          replace: true,
+          details: { description: 'fresh', labels: null },
+        });
+      } finally {
+        await staged.discardRemaining();
+      }
+      const recorded = [];
+      for await (const batch of staged.added(10)) {
+        recorded.push(...batch.items.map((item) => item.filename));
+      }
+      expect(recorded).toEqual(['a.csv', 'new.csv', 'a.csv', 'b.csv']);
+      const after = await files.fileDetails(pk);
+      expect(after.map((file) => [file.name, file.handle, file.description])).toEqual([
+        ['a.csv', sha256('a3'), 'A'],
+        ['b.csv', sha256('b1'), null],
+        ['new.csv', sha256('n'), 'fresh'],
+      ]);
+      expect(after[0]).toMatchObject({ created: before['a.csv'].created, labels: ['l'] });
+      expect(after[0].updated.getTime()).toBeGreaterThan(before['a.csv'].updated.getTime());
+      expect(after[1]).toEqual(before['b.csv']); // The same bytes: nothing changed.
+      expect(after[2].updated).toEqual(after[2].created);
+      // The bytes a.csv had, and those its first entry brought, are no file's: collected.
+      const blobRow = async (content: string) =>
+        (await sql(testApp.database, 'SELECT 1 FROM blobs WHERE handle = $1', [sha256(content)]))
+          .length > 0;
+      await eventually(async () => !(await blobRow('a1')) && !(await blobRow('a2')), 10_000);
+      expect(await blobRow('a3')).toBe(true);
+
+      // Without replace, an existing name is still the UFDL clash.
+      const again = new StagedFiles(blobs);
+      again.add('a.csv', await blobs.stageBytes(Buffer.from('a4')));
+      try {
+        await expect(files.addStaged(pk, again)).rejects.toThrow('Filename already in use');
+      } finally {
+        await again.discardRemaining();
+      }
     });
   });
 

@@ -227,6 +227,10 @@ export class DatasetFilesService {
                 nextFresh += 1;
               } else {
                 const { name } = entry.name as { name: string };
+                const overtaken = replacing.get(name);
+                if (overtaken !== undefined) {
+                  replaced.push(overtaken); // Its bytes were published, and are now no one's.
+                }
                 replacing.set(name, entry.handle);
                 staged.addFilename(name);
               }
