@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DatasetFilesModule } from '../dataset-files/dataset-files.module.js';
 import { DatasetsModule } from '../datasets/datasets.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
+import { LicencesModule } from '../licences/licences.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { DatasetSummariesService } from './v0/dataset-summaries.service.js';
+import { V0DatasetsController } from './v0-datasets.controller.js';
+import { V0UserController } from './v0-user.controller.js';
 
 /**
  * The `/v0` face: data.world's dataset API over the same domain services as `/v1`. It parses
@@ -10,8 +16,16 @@ import { TeamsModule } from '../teams/teams.module.js';
  * shapes; no rule lives here that `/v1` also needs.
  */
 @Module({
-  imports: [DatasetsModule, FilesModule, SourcesModule, TeamsModule],
-  controllers: [],
-  providers: [],
+  imports: [
+    DatasetsModule,
+    FilesModule,
+    SourcesModule,
+    TeamsModule,
+    DatasetFilesModule,
+    LicencesModule,
+    UsersModule,
+  ],
+  controllers: [V0DatasetsController, V0UserController],
+  providers: [DatasetSummariesService],
 })
 export class DataworldModule {}
