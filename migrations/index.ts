@@ -12,6 +12,7 @@ import { DatasetFilesManifestOrder1796404031148 } from './1796404031148-dataset-
 import { RateLimiterFlexibleCounters1796404735908 } from './1796404735908-rate-limiter-flexible-counters.js';
 import { ApiTokens1796410832095 } from './1796410832095-api-tokens.js';
 import { FileSources1796411440022 } from './1796411440022-file-sources.js';
+import { FileDetailsModificationTime1796677318560 } from './1796677318560-file-details-modification-time.js';
 export const MIGRATIONS: (new () => object)[] = [
   Init1795475901687,
   LicencesDomains1796000000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => object)[] = [
   RateLimiterFlexibleCounters1796404735908,
   ApiTokens1796410832095,
   FileSources1796411440022,
+  FileDetailsModificationTime1796677318560,
 ];

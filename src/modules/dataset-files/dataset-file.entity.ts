@@ -43,4 +43,19 @@ export class DatasetFile {
 
   @Column({ type: 'text', default: '' })
   metadata: string;
+
+  // Set by the writes themselves, not by TypeORM: a copied row carries its original's times.
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  /** data.world's file description; `/v1` has no field for it. */
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** data.world's file labels (`raw data`, `documentation`, ...); `/v1` has no field for them. */
+  @Column({ type: 'text', array: true, nullable: true })
+  labels: string[] | null;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cursorBatches, type CursorBatch } from '../../database/cursor.js';
 import { Blob } from './blob.entity.js';
+import { detailsAssignments, type FileDetailsChange } from './file-details.js';
 import { DatasetFile } from './dataset-file.entity.js';
 import { runTransaction, type TransactionOptions } from '../../database/transaction.js';
 
@@ -17,6 +18,30 @@ export interface FileRow {
   crc32: number | null;
   metadata: string;
 }
+
+/** A file with what data.world says of it, and the dataset version it was asked for. */
+export interface FileDetailsRow {
+  datasetId: number;
+  name: string;
+  handle: string;
+  size: number;
+  created: Date;
+  updated: Date;
+  description: string | null;
+  labels: string[] | null;
+}
+
+/** Every column a copy of a file row carries over, but its manifest and name. */
+const CARRIED_BUT_NAME = 'blob_handle, metadata, created_at, updated_at, description, labels';
+/** ...and with its name. */
+const CARRIED_COLUMNS = `filename, ${CARRIED_BUT_NAME}`;
+
+/** The details a new file starts with. */
+export interface NewFileDetails {
+  readonly description: string | null;
+  readonly labels: readonly string[] | null;
+}
+const NO_DETAILS: NewFileDetails = { description: null, labels: null };
 
 /** A file row with its id (the key listings are paged by) and its part of the fingerprint. */
 export interface PagedFileRow extends FileRow {
@@ -122,6 +147,50 @@ export class DatasetFilesRepository {
     );
   }
 
+  /** Each file of these datasets with its data.world details, by dataset, in manifest order. */
+  async fileDetailsOf(datasetIds: readonly number[]): Promise<FileDetailsRow[]> {
+    if (datasetIds.length === 0) {
+      return [];
+    }
+    return this.dataSource.query<FileDetailsRow[]>(
+      `SELECT d.id AS "datasetId", f.filename AS name, f.blob_handle AS handle,
+         b.size::float8 AS size, f.created_at AS created, f.updated_at AS updated,
+         f.description, f.labels
+       FROM datasets d
+       JOIN dataset_files f ON f.manifest_id = d.manifest_id
+       JOIN blobs b ON b.handle = f.blob_handle
+       WHERE d.id = ANY($1::int[])
+       ORDER BY d.id, f.id`,
+      [datasetIds],
+    );
+  }
+
+  /**
+   * Sets a file's description and/or labels (undefined: leave as is) and its updated_at;
+   * whether the manifest has a file of that name.
+   */
+  async setDetails(
+    manager: EntityManager,
+    manifestId: number,
+    filename: string,
+    change: FileDetailsChange,
+  ): Promise<boolean> {
+    if (filename.includes('\0')) {
+      return false; // As findFile: no stored name has a NUL.
+    }
+    const set = detailsAssignments(change, 3);
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE dataset_files SET ${set.sql} WHERE manifest_id = $1 AND filename = $2`,
+      [manifestId, filename, ...set.parameters],
+    );
+    return affected > 0;
+  }
+
+  /** Records that the dataset's files or metadata changed now (data.world's `updated`). */
+  async markModified(manager: EntityManager, datasetId: number): Promise<void> {
+    await manager.query('UPDATE datasets SET modification_time = now() WHERE id = $1', [datasetId]);
+  }
+
   /**
    * Locks a dataset row (FOR UPDATE to change what it points at or delete it, FOR SHARE to copy
    * it) until the transaction ends, and answers its manifest and whether it is soft-deleted;
@@ -185,8 +254,8 @@ export class DatasetFilesRepository {
   }
 
   /**
-   * Copies a manifest's file references (names, blobs, metadata) into another in one statement:
-   * no bytes move, and the order of the files is kept. `only` limits the copy to those names
+   * Copies a manifest's file references (names, blobs, metadata, details and their times) into
+   * another in one statement: no bytes move, and the order of the files is kept. `only` limits the copy to those names
    * (unknown names are simply not matched).
    */
   async copyManifest(
@@ -196,8 +265,8 @@ export class DatasetFilesRepository {
     only?: string[],
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
-       SELECT $2, filename, blob_handle, metadata FROM dataset_files
+      `INSERT INTO dataset_files (manifest_id, ${CARRIED_COLUMNS})
+       SELECT $2, ${CARRIED_COLUMNS} FROM dataset_files
        WHERE manifest_id = $1 AND ($3::text[] IS NULL OR filename = ANY($3::text[]))
        ORDER BY id`,
       [fromId, toId, only ?? null],
@@ -369,7 +438,11 @@ export class DatasetFilesRepository {
     if (filename.includes('\0')) {
       return false; // As findFile: no stored name has a NUL.
     }
-    const result = await manager.update(DatasetFile, { manifestId, filename }, { metadata });
+    const result = await manager.update(
+      DatasetFile,
+      { manifestId, filename },
+      { metadata, updatedAt: () => 'now()' },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -387,7 +460,7 @@ export class DatasetFilesRepository {
   async clearMetadata(manager: EntityManager, manifestId: number): Promise<void> {
     // Rows already blank are left alone: rewriting them would only cost.
     await manager.query(
-      "UPDATE dataset_files SET metadata = '' WHERE manifest_id = $1 AND metadata <> ''",
+      "UPDATE dataset_files SET metadata = '', updated_at = now() WHERE manifest_id = $1 AND metadata <> ''",
       [manifestId],
     );
   }
@@ -597,8 +670,8 @@ export class DatasetFilesRepository {
     targetId: number,
   ): Promise<string[]> {
     const rows = await manager.query<{ filename: string }[]>(
-      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
-       SELECT $2, s.filename, s.blob_handle, s.metadata FROM dataset_files s
+      `INSERT INTO dataset_files (manifest_id, ${CARRIED_COLUMNS})
+       SELECT $2, ${CARRIED_COLUMNS} FROM dataset_files s
        WHERE s.manifest_id = $1 AND NOT EXISTS (
          SELECT 1 FROM dataset_files t WHERE t.manifest_id = $2 AND t.filename = s.filename)
        ORDER BY s.id
@@ -649,17 +722,19 @@ export class DatasetFilesRepository {
     return rows.map((row) => row.filename);
   }
 
+  /** New files (created and updated now), all with the same `details`, if any. */
   async insertMany(
     manager: EntityManager,
     manifestId: number,
     files: { filename: string; handle: string; metadata: string }[],
+    details: NewFileDetails = NO_DETAILS,
   ): Promise<void> {
     if (files.length === 0) {
       return;
     }
     await manager.query(
-      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
-       SELECT $1, f.filename, f.handle, f.metadata
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata, description, labels)
+       SELECT $1, f.filename, f.handle, f.metadata, $5, $6::text[]
        FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
          AS f(filename, handle, metadata, position)
        ORDER BY f.position`,
@@ -668,7 +743,67 @@ export class DatasetFilesRepository {
         files.map((file) => file.filename),
         files.map((file) => file.handle),
         files.map((file) => file.metadata),
+        details.description,
+        details.labels,
       ],
     );
+  }
+
+  /**
+   * Files of the source manifest added to the target under other names, in the order given,
+   * with everything but the name carried over (a merge's renamed clashes).
+   */
+  async insertRenamed(
+    manager: EntityManager,
+    sourceId: number,
+    targetId: number,
+    renames: readonly { from: string; to: string }[],
+  ): Promise<void> {
+    if (renames.length === 0) {
+      return;
+    }
+    // None of r's column names is one of dataset_files': the carried ones need no alias.
+    await manager.query(
+      `INSERT INTO dataset_files (manifest_id, filename, ${CARRIED_BUT_NAME})
+       SELECT $2, r.target, ${CARRIED_BUT_NAME}
+       FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS r(source, target, position)
+       JOIN dataset_files s ON s.manifest_id = $1 AND s.filename = r.source
+       ORDER BY r.position`,
+      [
+        sourceId,
+        targetId,
+        renames.map((rename) => rename.from),
+        renames.map((rename) => rename.to),
+      ],
+    );
+  }
+
+  /**
+   * Gives existing files of the manifest other bytes, in place: their place in the order,
+   * metadata, details and creation time stay; updated_at moves. Names whose file has these
+   * bytes already are left alone. Answers the blobs no longer referenced by these files.
+   */
+  async replaceBlobs(
+    manager: EntityManager,
+    manifestId: number,
+    files: readonly { filename: string; handle: string }[],
+  ): Promise<string[]> {
+    if (files.length === 0) {
+      return [];
+    }
+    // The subquery reads the rows as they were before this statement: their old blobs.
+    const rows = await manager.query<[{ old: string }[], number]>(
+      `UPDATE dataset_files f SET blob_handle = x.handle, updated_at = now()
+       FROM (
+         SELECT o.id, o.blob_handle AS old, r.handle
+         FROM unnest($2::text[], $3::text[]) AS r(filename, handle)
+         JOIN dataset_files o ON o.manifest_id = $1 AND o.filename = r.filename
+         WHERE o.blob_handle <> r.handle
+       ) x
+       WHERE f.id = x.id
+       RETURNING x.old`,
+      [manifestId, files.map((file) => file.filename), files.map((file) => file.handle)],
+    );
+    return rows[0].map((row) => row.old);
   }
 }

@@ -9,7 +9,9 @@ import {
   type ArchiveSummary,
   type FileRow,
   type LocalRecordLayout,
+  type NewFileDetails,
 } from './dataset-files.repository.js';
+import type { FileDetailsChange } from './file-details.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
 import { forEachIndex, IO_CONCURRENCY, type StagedFiles } from './staged-files.js';
 
@@ -20,6 +22,20 @@ export interface NamedFileJson {
 }
 
 export type StoredFile = FileRow;
+export type { FileDetailsChange };
+
+/** A file as data.world describes it: `/v1` shows none of these but name, handle and size. */
+export interface FileDetails {
+  readonly name: string;
+  readonly handle: string;
+  readonly size: number;
+  /** When a file of this name was first added (a replace keeps it; copies carry it). */
+  readonly created: Date;
+  /** When its bytes, metadata or details last changed. */
+  readonly updated: Date;
+  readonly description: string | null;
+  readonly labels: readonly string[] | null;
+}
 export type { ArchiveSummary, LocalRecordLayout };
 
 /** Rows per listing query: an archive of any size holds about this many in memory. */
@@ -67,6 +83,44 @@ export class DatasetFilesService {
     return maps;
   }
 
+  /** The dataset's files with their details, in manifest order. */
+  async fileDetails(datasetId: number): Promise<FileDetails[]> {
+    return (await this.fileDetailsOf([datasetId])).get(datasetId)!;
+  }
+
+  /** {@link fileDetails} of several datasets in one query (each present, maybe empty). */
+  async fileDetailsOf(datasetIds: readonly number[]): Promise<Map<number, FileDetails[]>> {
+    const details = new Map(datasetIds.map((id) => [id, [] as FileDetails[]]));
+    for (const { datasetId, ...file } of await this.files.fileDetailsOf(datasetIds)) {
+      details.get(datasetId)!.push(file);
+    }
+    return details;
+  }
+
+  /**
+   * Sets a file's description and/or labels in the caller's transaction (undefined leaves one,
+   * null clears it), with its updated_at and the dataset's modification time; false, changing
+   * nothing, when the dataset has no file of that name.
+   */
+  async setDetails(
+    manager: EntityManager,
+    datasetId: number,
+    filename: string,
+    details: FileDetailsChange,
+  ): Promise<boolean> {
+    // As setMetadata: a missing name costs no copy of a shared manifest.
+    if (!(await this.files.findFile(datasetId, filename, manager))) {
+      return false;
+    }
+    const manifestId = await this.ensureOwnManifest(manager, datasetId);
+    return this.files.setDetails(manager, manifestId, filename, details);
+  }
+
+  /** Records, in the caller's transaction, that the dataset changed now. */
+  markModified(manager: EntityManager, datasetId: number): Promise<void> {
+    return this.files.markModified(manager, datasetId);
+  }
+
   /** Checks a requested name before any byte is read, so a bad name costs no upload. */
   normalise(raw: string): NormalisedName {
     return normaliseFilename(raw);
@@ -84,8 +138,10 @@ export class DatasetFilesService {
    * chunk of entries at a time, holding only that chunk's objects: a later chunk's names are
    * judged against the rows the earlier ones inserted (set-based, under the dataset's lock).
    */
-  async addStaged(datasetId: number, staged: StagedFiles): Promise<void> {
+  async addStaged(datasetId: number, staged: StagedFiles, options: AddOptions = {}): Promise<void> {
     const distinct = staged.byHandle();
+    /** Blobs that files replaced in place referenced before. */
+    const replaced: string[] = [];
     /** Blobs of `distinct` before this position were made readable by this attempt... */
     let committedBefore = 0;
     /** ...and these of the chunk at that position. */
@@ -110,7 +166,7 @@ export class DatasetFilesService {
           }
           const manifestId = await this.ensureOwnManifest(manager, datasetId);
           for (let start = 0; start < staged.length; start += RECORD_CHUNK_ENTRIES) {
-            const entries = [];
+            const entries: StagedEntry[] = [];
             for (let i = start; i < Math.min(start + RECORD_CHUNK_ENTRIES, staged.length); i += 1) {
               const requested = staged.requestedName(i);
               entries.push({
@@ -119,17 +175,47 @@ export class DatasetFilesService {
                 handle: staged.handle(i),
               });
             }
-            const filenames = await this.resolveNames(manager, manifestId, entries);
+            const inPlace = options.replace
+              ? await this.files.existingNames(
+                  manager,
+                  manifestId,
+                  entries.flatMap(({ name }) => (name.kind === 'file' ? [name.name] : [])),
+                )
+              : new Set<string>();
+            const isNew = (entry: StagedEntry) =>
+              entry.name.kind !== 'file' || !inPlace.has(entry.name.name);
+            const fresh = entries.filter(isNew);
+            const freshNames = await this.resolveNames(manager, manifestId, fresh);
             await this.files.insertMany(
               manager,
               manifestId,
-              entries.map((entry, k) => ({
-                filename: filenames[k],
+              fresh.map((entry, k) => ({
+                filename: freshNames[k],
                 handle: entry.handle,
                 metadata: '',
               })),
+              options.details,
             );
-            filenames.forEach((filename) => staged.addFilename(filename));
+            // The last entry of a name wins, as it would one upload after another.
+            const replacing = new Map<string, string>();
+            let nextFresh = 0;
+            for (const entry of entries) {
+              if (isNew(entry)) {
+                staged.addFilename(freshNames[nextFresh]);
+                nextFresh += 1;
+              } else {
+                const { name } = entry.name as { name: string };
+                replacing.set(name, entry.handle);
+                staged.addFilename(name);
+              }
+            }
+            replaced.push(
+              ...(await this.files.replaceBlobs(
+                manager,
+                manifestId,
+                [...replacing].map(([filename, handle]) => ({ filename, handle })),
+              )),
+            );
           }
           // Not retried: bytes published by a failed attempt may be collected before a retry
           // could reference them again.
@@ -144,6 +230,8 @@ export class DatasetFilesService {
       this.collector.reclaimLater([...handles, ...committing]);
       throw error;
     }
+    // Collected only if nothing references them any more (a copy may still).
+    this.collector.reclaimLater(replaced);
   }
 
   async getFile(datasetId: number, filename: string): Promise<StoredFile> {
@@ -339,7 +427,7 @@ export class DatasetFilesService {
    * Makes the dataset's manifest its own before a write to its files, in the caller's
    * transaction, and answers the manifest to write to: the same one when no other dataset row
    * (soft-deleted ones included: they can be reinstated) uses it, else a copy of its rows, in
-   * their order, that the dataset is moved to.
+   * their order, that the dataset is moved to. Marks the dataset modified now.
    *
    * The dataset row stays locked FOR UPDATE until the transaction ends. That serialises the
    * writers of one dataset, and makes a copy of it (which takes FOR SHARE, see manifestForCopy)
@@ -357,6 +445,8 @@ export class DatasetFilesService {
       throw new DatasetDeletedError(datasetId); // Soft-deleted since it was loaded.
     }
     const { manifestId } = locked;
+    // Every write to a dataset's files comes through here, under the row lock just taken.
+    await this.files.markModified(manager, datasetId);
     await this.files.lockManifest(manager, manifestId);
     if (!(await this.files.manifestUsed(manager, manifestId, datasetId))) {
       return manifestId;
@@ -400,7 +490,7 @@ export class DatasetFilesService {
 
   /**
    * UFDL's merge of one dataset's files into another: new names are added with the source's
-   * metadata; same name and same bytes keeps the target's file; same name with other bytes adds
+   * metadata (and details and times, as every file the merge adds); same name and same bytes keeps the target's file; same name with other bytes adds
    * the source's file as `<stem>-NNNN<ext>` (the smallest free counter from 0001).
    */
   async mergeFiles(manager: EntityManager, sourceId: number, targetId: number): Promise<void> {
@@ -427,7 +517,7 @@ export class DatasetFilesService {
     const targetManifest = await this.ensureOwnManifest(manager, targetId);
     const clashes = await this.files.mergeClashes(manager, sourceManifest, targetManifest);
     const added = await this.files.mergeNewNames(manager, sourceManifest, targetManifest);
-    const renamed: { filename: string; handle: string; metadata: string }[] = [];
+    const renamed: { from: string; to: string }[] = [];
     const taken = new Map<string, Set<string>>();
     for (const clash of clashes) {
       const { stem, extension } = splitExtension(clash.filename);
@@ -444,12 +534,12 @@ export class DatasetFilesService {
       }
       const filename = `${stem}-${String(counter).padStart(4, '0')}${extension}`;
       used.add(filename);
-      renamed.push({ filename, handle: clash.handle, metadata: clash.metadata });
+      renamed.push({ from: clash.filename, to: filename });
     }
-    await this.files.insertMany(manager, targetManifest, renamed);
+    await this.files.insertRenamed(manager, sourceManifest, targetManifest, renamed);
     await this.assertNoPrefixClash(manager, targetManifest, [
       ...added,
-      ...renamed.map((file) => file.filename),
+      ...renamed.map((file) => file.to),
     ]);
   }
 
@@ -521,6 +611,24 @@ export class DatasetFilesService {
     await this.files.deleteManifest(manager, manifestId);
     return handles;
   }
+}
+
+/** A staged file about to be recorded: its checked name, as asked, and its blob. */
+interface StagedEntry {
+  name: NormalisedName;
+  requested: string;
+  handle: string;
+}
+
+/** How {@link DatasetFilesService.addStaged} treats names. */
+export interface AddOptions {
+  /**
+   * A name that is a file already gets the new bytes in place (its created time, details,
+   * metadata and place in the order stay), rather than the clash error.
+   */
+  readonly replace?: boolean;
+  /** The description and labels of every new file (default none). */
+  readonly details?: NewFileDetails;
 }
 
 /**

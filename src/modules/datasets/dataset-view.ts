@@ -87,6 +87,8 @@ export interface DatasetView {
   readonly creatorId: number | null;
   readonly creationTime: Date;
   readonly deletionTime: Date | null;
+  /** When its metadata or files last changed (`/v0`'s `updated`; `/v1` shows none). */
+  readonly modificationTime: Date;
   /** The file manifest (shared by copies until one of them changes its files). */
   readonly manifestId: number;
   readonly files: DatasetFiles;
@@ -112,6 +114,7 @@ export function datasetView(dataset: Dataset, files: DatasetFiles): DatasetView 
     creatorId: dataset.creatorId,
     creationTime: dataset.creationTime,
     deletionTime: dataset.deletionTime,
+    modificationTime: dataset.modificationTime,
     manifestId: dataset.manifestId,
     files,
   };

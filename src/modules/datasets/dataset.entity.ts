@@ -103,6 +103,13 @@ export class Dataset extends SoftDeleteRecord {
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
+  /**
+   * When the version's metadata or files last changed (data.world's `updated`); a copy starts
+   * afresh. Set by the writes, not by TypeORM, so that reads and soft deletes leave it alone.
+   */
+  @Column({ name: 'modification_time', type: 'timestamptz', default: () => 'now()' })
+  modificationTime: Date;
+
   /** The manifest holding this version's files, possibly shared with copies of it. */
   @Column({ name: 'manifest_id', type: 'int' })
   manifestId: number;

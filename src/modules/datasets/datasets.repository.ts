@@ -96,6 +96,7 @@ export class DatasetsRepository {
         'd.creator_id AS "creatorId"',
         'd.creation_time AS "creationTime"',
         'd.deletion_time AS "deletionTime"',
+        'd.modification_time AS "modificationTime"',
         'p.team_id AS "teamId"',
         'd.manifest_id AS "manifestId"',
         'dom.description AS "domainDescription"',
@@ -234,12 +235,25 @@ export class DatasetsRepository {
     return rows[0].id;
   }
 
-  async update(manager: EntityManager, id: number, changes: Partial<Dataset>): Promise<void> {
+  /**
+   * `modified`: a change to the dataset's metadata, which moves its modification time (to the
+   * database's clock, as file writes do); slug and state bookkeeping does not.
+   */
+  async update(
+    manager: EntityManager,
+    id: number,
+    changes: Partial<Dataset>,
+    { modified = false }: { modified?: boolean } = {},
+  ): Promise<void> {
     // An empty PATCH changes nothing; TypeORM refuses an UPDATE without values.
     if (Object.keys(changes).length === 0) {
       return;
     }
-    await manager.update(Dataset, { id }, changes);
+    await manager.update(
+      Dataset,
+      { id },
+      modified ? { ...changes, modificationTime: () => 'now()' } : changes,
+    );
   }
 
   /** Soft-deletes a project's active datasets (part of the project's own soft delete). */

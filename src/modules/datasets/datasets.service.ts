@@ -296,7 +296,7 @@ export class DatasetsService implements OnModuleInit {
         }
       }
       try {
-        await this.datasets.update(manager, dataset.id, changes);
+        await this.datasets.update(manager, dataset.id, changes, { modified: true });
       } catch (error) {
         throw translateConstraint(error);
       }

@@ -69,6 +69,14 @@ export class FileSource {
   @Column({ name: 'sync_summary', type: 'text', nullable: true })
   syncSummary: string | null;
 
+  /** The file's description until its first fetch records it on the file (then kept alike). */
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** The file's labels, as {@link description}. */
+  @Column({ type: 'text', array: true, nullable: true })
+  labels: string[] | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

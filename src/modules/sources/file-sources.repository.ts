@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { runTransaction } from '../../database/transaction.js';
+import { detailsAssignments, type FileDetailsChange } from '../dataset-files/file-details.js';
 import type { SyncStatus } from './file-source.entity.js';
 
 /** A source as the service presents it. */
@@ -17,6 +18,8 @@ export interface SourceRow {
   lastSyncSuccess: Date | null;
   lastSyncFailure: Date | null;
   syncSummary: string | null;
+  description: string | null;
+  labels: string[] | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +30,9 @@ export interface ClaimedSource {
   filename: string;
   url: string;
   expandArchive: boolean;
+  /** Given to the file its first fetch records. */
+  description: string | null;
+  labels: string[] | null;
 }
 
 /** Per dataset: whether any of its sources is in each state. */
@@ -40,7 +46,7 @@ export interface SourceStates {
 const COLUMNS = `id, dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive",
   sync_status AS "syncStatus", sync_job_id AS "syncJobId", last_sync_start AS "lastSyncStart",
   last_sync_success AS "lastSyncSuccess", last_sync_failure AS "lastSyncFailure",
-  sync_summary AS "syncSummary", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  sync_summary AS "syncSummary", description, labels, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
  * The file_sources table. A fetch job changes a source only while the source still names that
@@ -70,6 +76,33 @@ export class FileSourcesRepository {
     );
   }
 
+  /** The sources of these datasets, by dataset then file name. */
+  async listForDatasets(datasetIds: readonly number[]): Promise<SourceRow[]> {
+    if (datasetIds.length === 0) {
+      return [];
+    }
+    return this.dataSource.query<SourceRow[]>(
+      `SELECT ${COLUMNS} FROM file_sources WHERE dataset_id = ANY($1::int[])
+       ORDER BY dataset_id, filename`,
+      [datasetIds],
+    );
+  }
+
+  /** Sets the details of the dataset's source of that name; whether there is one. */
+  async setDetails(
+    manager: EntityManager,
+    datasetId: number,
+    filename: string,
+    change: FileDetailsChange,
+  ): Promise<boolean> {
+    const set = detailsAssignments(change, 3);
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE file_sources SET ${set.sql} WHERE dataset_id = $1 AND filename = $2`,
+      [datasetId, filename, ...set.parameters],
+    );
+    return affected > 0;
+  }
+
   async findById(id: number): Promise<SourceRow | undefined> {
     const [row] = await this.dataSource.query<SourceRow[]>(
       `SELECT ${COLUMNS} FROM file_sources WHERE id = $1`,
@@ -82,12 +115,25 @@ export class FileSourcesRepository {
   async insert(
     manager: EntityManager,
     datasetId: number,
-    source: { filename: string; url: string; expandArchive: boolean },
+    source: {
+      filename: string;
+      url: string;
+      expandArchive: boolean;
+      description?: string | null;
+      labels?: readonly string[] | null;
+    },
   ): Promise<number> {
     const [row] = await manager.query<{ id: number }[]>(
-      `INSERT INTO file_sources (dataset_id, filename, url, expand_archive)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [datasetId, source.filename, source.url, source.expandArchive],
+      `INSERT INTO file_sources (dataset_id, filename, url, expand_archive, description, labels)
+       VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING id`,
+      [
+        datasetId,
+        source.filename,
+        source.url,
+        source.expandArchive,
+        source.description ?? null,
+        source.labels ?? null,
+      ],
     );
     return row.id;
   }
@@ -125,7 +171,8 @@ export class FileSourcesRepository {
       `UPDATE file_sources SET sync_status = 'INPROGRESS', last_sync_start = now(),
          updated_at = now()
        WHERE id = $1 AND sync_job_id = $2
-       RETURNING dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive"`,
+       RETURNING dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive",
+         description, labels`,
       [id, jobId],
     );
     return rows[0];

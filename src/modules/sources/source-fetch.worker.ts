@@ -73,7 +73,11 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
     }
   }
 
-  /** The fetched bytes as the dataset's file of the source's name, replacing any before. */
+  /**
+   * The fetched bytes as the dataset's file of the source's name: a new file takes the
+   * source's description and labels; a file there already gets the bytes in place, keeping its
+   * own details and creation time.
+   */
   private async record(source: ClaimedSource, blob: StagedBlob): Promise<void> {
     const existing = await this.files
       .getFile(source.datasetId, source.filename)
@@ -84,17 +88,15 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
         throw error;
       });
     if (existing?.handle === blob.handle) {
-      return; // The same bytes as last time.
-    }
-    if (existing !== undefined) {
-      // Two steps, not one transaction: the files service offers no replace. Between them the
-      // file is briefly absent, never wrong.
-      await this.files.deleteFile(source.datasetId, source.filename);
+      return; // The same bytes as last time: nothing changes, not even the times.
     }
     const staged = new StagedFiles(this.blobs);
     staged.add(source.filename, blob);
     try {
-      await this.files.addStaged(source.datasetId, staged);
+      await this.files.addStaged(source.datasetId, staged, {
+        replace: true,
+        details: { description: source.description, labels: source.labels },
+      });
     } finally {
       await staged.discardRemaining();
     }

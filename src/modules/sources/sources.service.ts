@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
+import type { EntityManager } from 'typeorm';
+import {
+  DatasetFilesService,
+  type FileDetailsChange,
+} from '../dataset-files/dataset-files.service.js';
 import type { SyncStatus } from './file-source.entity.js';
 import {
   FileSourcesRepository,
@@ -25,6 +29,9 @@ export interface SourceSpec {
   readonly url: string;
   /** Store a fetched zip's entries rather than the zip (default false). */
   readonly expandArchive?: boolean;
+  /** The file's description and labels (undefined: leave as they are, null: clear). */
+  readonly description?: string | null;
+  readonly labels?: readonly string[] | null;
 }
 
 /** A sourced file and how its fetching went. Dates are absent when it never happened. */
@@ -40,6 +47,9 @@ export interface SourceView {
   readonly lastSyncFailure: Date | undefined;
   /** Why the last fetch failed; absent after a success. */
   readonly syncSummary: string | undefined;
+  /** What the file will be described as once fetched (kept alike with the file after). */
+  readonly description: string | null;
+  readonly labels: readonly string[] | null;
   readonly created: Date;
   readonly updated: Date;
 }
@@ -75,7 +85,15 @@ export class SourcesService {
     specs: readonly SourceSpec[],
     options: { replace?: boolean } = {},
   ): Promise<SourceView[]> {
-    const wanted = new Map<string, { url: string; expandArchive: boolean }>();
+    const wanted = new Map<
+      string,
+      {
+        url: string;
+        expandArchive: boolean;
+        description?: string | null;
+        labels?: readonly string[] | null;
+      }
+    >();
     for (const spec of specs) {
       const filename = this.checkedName(spec.filename);
       if (wanted.has(filename)) {
@@ -88,6 +106,8 @@ export class SourcesService {
       wanted.set(filename, {
         url: checkedUrl(spec.url),
         expandArchive: spec.expandArchive ?? false,
+        description: spec.description,
+        labels: spec.labels,
       });
     }
     await this.sources.transaction(async (manager) => {
@@ -102,6 +122,10 @@ export class SourcesService {
         } else if (row.url !== spec.url || row.expandArchive !== spec.expandArchive) {
           await this.sources.repoint(manager, row.id, spec);
           toFetch.push(row.id);
+        }
+        // Also onto a file of that name the dataset has already (fetched, or uploaded before).
+        if (spec.description !== undefined || spec.labels !== undefined) {
+          await this.setDetailsIn(manager, datasetId, filename, spec);
         }
       }
       if (options.replace) {
@@ -149,6 +173,47 @@ export class SourcesService {
 
   async listSources(datasetId: number): Promise<SourceView[]> {
     return (await this.sources.listForDataset(datasetId)).map(toView);
+  }
+
+  /** {@link listSources} of several datasets in one query (each present, maybe empty). */
+  async listSourcesOf(datasetIds: readonly number[]): Promise<Map<number, SourceView[]>> {
+    const views = new Map(datasetIds.map((id) => [id, [] as SourceView[]]));
+    for (const row of await this.sources.listForDatasets(datasetIds)) {
+      views.get(row.datasetId)!.push(toView(row));
+    }
+    return views;
+  }
+
+  /**
+   * Sets the description and/or labels (undefined: leave, null: clear) of the dataset's file
+   * of that name, fetched or not: on the file and on its source, whichever exist, bumping their
+   * updated times and the dataset's modification time. False, changing nothing, when neither
+   * exists.
+   */
+  async setFileDetails(
+    datasetId: number,
+    name: string,
+    details: { description?: string | null; labels?: readonly string[] | null },
+  ): Promise<boolean> {
+    return this.sources.transaction((manager) =>
+      this.setDetailsIn(manager, datasetId, name, details),
+    );
+  }
+
+  private async setDetailsIn(
+    manager: EntityManager,
+    datasetId: number,
+    name: string,
+    details: FileDetailsChange,
+  ): Promise<boolean> {
+    const change = { description: details.description, labels: details.labels };
+    // The source first: setSources locks sources before the dataset row, so this does too.
+    const sourced = await this.sources.setDetails(manager, datasetId, name, change);
+    const stored = await this.files.setDetails(manager, datasetId, name, change);
+    if (sourced && !stored) {
+      await this.files.markModified(manager, datasetId);
+    }
+    return sourced || stored;
   }
 
   async datasetStatus(datasetId: number): Promise<DatasetSyncStatus> {
@@ -237,6 +302,8 @@ function toView(row: SourceRow): SourceView {
     lastSyncSuccess: row.lastSyncSuccess ?? undefined,
     lastSyncFailure: row.lastSyncFailure ?? undefined,
     syncSummary: row.syncSummary ?? undefined,
+    description: row.description,
+    labels: row.labels,
     created: row.createdAt,
     updated: row.updatedAt,
   };

@@ -28,6 +28,8 @@ const LEVELS_GRANTING: Record<TeamAccess, readonly Level[]> = {
   admin: ['A'],
 };
 
+const ACCESS_HIGHEST_FIRST: readonly TeamAccess[] = ['admin', 'write', 'read'];
+
 /**
  * The one place that decides team permissions: guards and services of every module ask here,
  * and nothing else reads memberships to decide access.
@@ -78,6 +80,22 @@ export class TeamAccessService {
       isSiteAdmin(caller) ||
       (level !== null && level !== undefined && LEVELS_GRANTING[access].includes(level))
     );
+  }
+
+  /**
+   * The highest of admin, write and read the caller has in the team (capped by an API token's
+   * scope), for answers that tell a client what it may do; a public dataset gives everyone at
+   * least read. Undefined: no access at all. Reads the membership afresh, as writes do.
+   */
+  async accessLevel(
+    caller: Caller,
+    teamId: number,
+    isPublic: boolean,
+  ): Promise<TeamAccess | undefined> {
+    const level =
+      caller && !isSiteAdmin(caller) ? await this.teams.levelOf(caller.id, teamId) : undefined;
+    const highest = ACCESS_HIGHEST_FIRST.find((access) => this.allows(caller, level, access));
+    return highest ?? (isPublic ? 'read' : undefined);
   }
 
   /** Anonymous callers get 401 (log in and retry); authenticated ones 403, never 401. */
