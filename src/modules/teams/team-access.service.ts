@@ -94,8 +94,7 @@ export class TeamAccessService {
   ): Promise<TeamAccess | undefined> {
     const level =
       caller && !isSiteAdmin(caller) ? await this.teams.levelOf(caller.id, teamId) : undefined;
-    const highest = ACCESS_HIGHEST_FIRST.find((access) => this.allows(caller, level, access));
-    return highest ?? (isPublic ? 'read' : undefined);
+    return this.highestAccess(caller, level, isPublic);
   }
 
   /** Anonymous callers get 401 (log in and retry); authenticated ones 403, never 401. */
@@ -154,9 +153,7 @@ export class TeamAccessService {
     level: Level | undefined,
     isPublic: boolean,
   ): TeamAccess | undefined {
-    const highest = (['admin', 'write', 'read'] as const).find((access) =>
-      this.allows(caller, level, access),
-    );
+    const highest = ACCESS_HIGHEST_FIRST.find((access) => this.allows(caller, level, access));
     return highest ?? (isPublic ? 'read' : undefined);
   }
 
