@@ -211,6 +211,21 @@ describe('GET /v0/datasets/{owner}/{id}', () => {
     ]);
   });
 
+  it('should move updated, not created, when the dataset changes', async () => {
+    const dataset = await v0Dataset(testApp, cast);
+    const before = (await http().get(dataset.path).set(authed(cast.admin)).expect(200)).body;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await http()
+      .patch(`/v1/datasets/${dataset.pk}`)
+      .set(authed(cast.admin))
+      .send({ description: 'changed' })
+      .expect(200);
+    const after = (await http().get(dataset.path).set(authed(cast.admin)).expect(200)).body;
+    expect(after.created).toBe(before.created);
+    expect(Date.parse(after.updated)).toBeGreaterThan(Date.parse(before.updated));
+    expect(after.description).toBe('changed');
+  });
+
   it('should hide a private dataset from outsiders and anonymous callers (404)', async () => {
     const dataset = await v0Dataset(testApp, cast);
     for (const role of ['anonymous', 'outsider'] as const) {
