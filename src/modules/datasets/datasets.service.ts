@@ -21,6 +21,7 @@ import {
 import { DOMAIN_FILTER } from '../domains/domains.service.js';
 import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js';
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
+import type { Level } from '../teams/membership.entity.js';
 import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type { CreateDatasetCommand, UpdateDatasetCommand } from './dataset.commands.js';
@@ -32,7 +33,6 @@ import {
   type OwnedDataset,
   type SqlCondition,
 } from './datasets.repository.js';
-import type { Level } from '../teams/membership.entity.js';
 
 export type { LineageHead };
 
