@@ -23,6 +23,32 @@ export interface OwnedDataset {
   readonly teamId: number;
 }
 
+/** A piece of SQL with its named parameters (`:name`), as TeamAccessService hands them out. */
+export interface SqlCondition {
+  readonly sql: string;
+  readonly parameters: Record<string, unknown>;
+}
+
+/** The newest active version of a lineage, with the slugs `/v0` names it by. */
+export interface LineageHead extends Pick<
+  DatasetView,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'version'
+  | 'description'
+  | 'summary'
+  | 'tags'
+  | 'licenceId'
+  | 'isPublic'
+  | 'teamId'
+  | 'creationTime'
+  | 'modificationTime'
+> {
+  /** The team's slug. */
+  readonly owner: string;
+}
+
 @Injectable()
 export class DatasetsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -100,6 +126,48 @@ export class DatasetsRepository {
       [teamSlug, datasetSlug],
     );
     return rows[0]?.id;
+  }
+
+  /**
+   * One page of lineage heads (each lineage's newest active version, as
+   * {@link findLatestBySlug} picks it) in (team slug, dataset slug) order, byte-wise, after
+   * `after`. `teams` narrows the lineages on `d.team_id`; `visible` is judged on the head
+   * (its columns as `n."isPublic"`, `n."teamId"`), so an older public version never shows a lineage
+   * whose newest version is private.
+   */
+  async lineageHeads(page: {
+    teams?: SqlCondition;
+    visible?: SqlCondition;
+    after?: { owner: string; slug: string };
+    limit: number;
+  }): Promise<LineageHead[]> {
+    const teams = page.teams ?? { sql: 'TRUE', parameters: {} };
+    const visible = page.visible ?? { sql: 'TRUE', parameters: {} };
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT n.* FROM (
+         SELECT DISTINCT ON (t.slug COLLATE "C", d.slug COLLATE "C")
+           d.id, t.slug AS owner, d.slug, d.name, d.version, d.description, d.summary, d.tags,
+           d.licence_id AS "licenceId", d.is_public AS "isPublic", d.team_id AS "teamId",
+           d.creation_time AS "creationTime", d.modification_time AS "modificationTime"
+         FROM datasets d JOIN teams t ON t.id = d.team_id
+         WHERE d.deletion_time IS NULL AND t.deletion_time IS NULL AND (${teams.sql})
+           AND (:afterOwner::text IS NULL
+             OR (t.slug COLLATE "C", d.slug COLLATE "C") > (:afterOwner::text, :afterSlug::text))
+         ORDER BY t.slug COLLATE "C", d.slug COLLATE "C",
+           d.version DESC, d.creation_time DESC, d.id DESC
+       ) n
+       WHERE ${visible.sql}
+       ORDER BY n.owner COLLATE "C", n.slug COLLATE "C"
+       LIMIT :limit`,
+      {
+        ...teams.parameters,
+        ...visible.parameters,
+        afterOwner: page.after?.owner ?? null,
+        afterSlug: page.after?.slug ?? null,
+        limit: page.limit,
+      },
+    );
+    return this.dataSource.query<LineageHead[]>(query, parameters);
   }
 
   /** Base of `POST /v1/datasets/list`, joined to projects (alias `p`) for visibility rules. */

@@ -21,6 +21,7 @@ import {
 import { DOMAIN_FILTER } from '../domains/domains.service.js';
 import { LICENCE_FILTER, LicencesService } from '../licences/licences.service.js';
 import { PROJECT_FILTER, ProjectsService } from '../projects/projects.service.js';
+import type { Level } from '../teams/membership.entity.js';
 import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type {
@@ -31,7 +32,26 @@ import type {
 } from './dataset.commands.js';
 import { Dataset } from './dataset.entity.js';
 import { DatasetFiles, datasetView, type DatasetView } from './dataset-view.js';
-import { DatasetsRepository, type OwnedDataset } from './datasets.repository.js';
+import {
+  DatasetsRepository,
+  type LineageHead,
+  type OwnedDataset,
+  type SqlCondition,
+} from './datasets.repository.js';
+
+export type { LineageHead };
+
+/**
+ * Which lineages a list names: those of one team, or those of every team where the caller is a
+ * member at one of these levels.
+ */
+export type LineageSelection = { readonly team: number } | { readonly memberAt: readonly Level[] };
+
+/** A keyset page: the lineages after `after` in (team slug, dataset slug) order. */
+export interface LineagePage {
+  readonly after?: { readonly owner: string; readonly slug: string };
+  readonly limit: number;
+}
 
 export const DATASET_SLUG_MAX = 95;
 
@@ -439,6 +459,33 @@ export class DatasetsService implements OnModuleInit {
     const owned = await this.findBySlug(caller, teamSlug, datasetSlug);
     await this.access.assert(caller, owned.teamId, level);
     return owned;
+  }
+
+  /**
+   * The lineages `selection` names that the caller may read (public ones for anyone, the rest
+   * for their teams' members; everything for site admins), each as its newest active version.
+   * One query per page whatever its length.
+   */
+  async listLineages(
+    caller: Caller,
+    selection: LineageSelection,
+    page: LineagePage,
+  ): Promise<LineageHead[]> {
+    let teams: SqlCondition;
+    if ('team' in selection) {
+      teams = { sql: 'd.team_id = :listedTeam', parameters: { listedTeam: selection.team } };
+    } else {
+      if (!caller) {
+        throw new NotAuthenticatedError();
+      }
+      teams = this.access.levelTeamsCondition(caller, 'd.team_id', selection.memberAt);
+    }
+    const members = this.access.memberTeamsCondition(caller, 'n."teamId"');
+    const visible = members && {
+      sql: `(n."isPublic" OR ${members.sql})`,
+      parameters: members.parameters,
+    };
+    return this.datasets.lineageHeads({ teams, visible, after: page.after, limit: page.limit });
   }
 
   /** Loads a dataset a caller may read: members of its team, or anyone when it is public. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Licence } from './licence.entity.js';
 import type { SubdescriptorType } from './subdescriptor-mod-spec.js';
 import { uniqueViolation } from '../../common/errors/pg-errors.js';
@@ -54,6 +54,10 @@ export class LicencesRepository {
 
   findById(id: number): Promise<Licence | null> {
     return this.manager.getRepository(Licence).findOneBy({ id });
+  }
+
+  findByIds(ids: readonly number[]): Promise<Licence[]> {
+    return this.manager.getRepository(Licence).findBy({ id: In([...ids]) });
   }
 
   findByName(name: string): Promise<Licence | null> {

@@ -59,6 +59,15 @@ export class LicencesService {
     return licence ? toRef(licence) : undefined;
   }
 
+  /** The licences of these ids that exist, by id: one query for a page of datasets. */
+  async findRefs(ids: readonly number[]): Promise<Map<number, LicenceRef>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const licences = await this.licences.findByIds([...new Set(ids)]);
+    return new Map(licences.map((licence) => [licence.id, toRef(licence)]));
+  }
+
   async findRefByDataworldName(dataworldName: string): Promise<LicenceRef | undefined> {
     const licence = await this.licences.findByDataworldName(dataworldName);
     return licence ? toRef(licence) : undefined;

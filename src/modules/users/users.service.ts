@@ -47,6 +47,19 @@ export interface UserRef {
   readonly isActive: boolean;
 }
 
+/** What a user shows of themselves to other faces (data.world's `GET /v0/user`). */
+export interface UserProfile {
+  readonly username: string;
+  /** First and last name, when either is set. */
+  readonly displayName: string | undefined;
+  readonly created: Date;
+  /**
+   * When the account last changed. Strata keeps no such time for users, so it is the date
+   * joined: a value that never claims a change that did not happen.
+   */
+  readonly updated: Date;
+}
+
 /** Users behind tokens, kept between requests: a few minutes at most, 10,000 users at most. */
 const AUTH_CACHE_TTL_MS = 300_000;
 const AUTH_CACHE_MAX_ENTRIES = 10_000;
@@ -110,6 +123,17 @@ export class UsersService {
   async findRefByUsername(username: string): Promise<UserRef | undefined> {
     const user = await this.users.findByUsername(username);
     return user ? { id: user.id, username: user.username, isActive: user.isActive } : undefined;
+  }
+
+  async profile(id: number): Promise<UserProfile> {
+    const user = await this.get(id);
+    const displayName = `${user.firstName} ${user.lastName}`.trim();
+    return {
+      username: user.username,
+      displayName: displayName || undefined,
+      created: user.dateJoined,
+      updated: user.dateJoined,
+    };
   }
 
   async list(request: ListRequest): Promise<ListResult<UserJson>> {
