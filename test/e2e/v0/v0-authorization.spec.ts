@@ -16,8 +16,8 @@ import { datasetSlug, teamSlug } from '../../utils/v0.js';
 /**
  * Every /v0 route (and /datapackage), called by every role and by API tokens whose scope is
  * below their user's level, on a private dataset and, for reads and writes, a public one: pins
- * who may do what on the data.world face. A dataset the caller cannot see is 404 (never 403,
- * never 401); one they can see but may not change is 403 (401 when anonymous).
+ * who may do what on the data.world face. A dataset an authenticated caller cannot see is 404
+ * (never 403); one they can see but may not change is 403; anonymous writes are 401.
  */
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -60,9 +60,14 @@ const READ_PRIVATE: Record<Caller, number> = {
 };
 const EVERYONE = (status: number) =>
   Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Record<Caller, number>;
-/** Writes to a private dataset: W and A members and site admins, within their token's scope. */
+/**
+ * Writes to a private dataset: W and A members and site admins, within their token's scope.
+ * Write routes need a token before anything is looked up, so anonymous callers get 401 whether
+ * or not the dataset exists (nothing is revealed).
+ */
 const WRITE_PRIVATE: Record<Caller, number> = {
   ...READ_PRIVATE,
+  anonymous: 401,
   R: 403,
   X: 403,
   'W-read-token': 403,
