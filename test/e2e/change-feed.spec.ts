@@ -44,11 +44,14 @@ describe('cached users behind tokens', () => {
   });
 
   it('should refuse a user at once on the instance that deactivated them', async () => {
-    await request(first.app.getHttpServer())
+    // On `second`: passport keeps one strategy registry per process, so the JWT strategy both
+    // test apps use is the last one made (second's), with second's user cache behind it. On
+    // `first`, this would wait for the notification and pass or fail with the machine's load.
+    await request(second.app.getHttpServer())
       .delete(`/v1/users/${user.id}`)
-      .set('Authorization', `Bearer ${await adminToken(first)}`)
+      .set('Authorization', `Bearer ${await adminToken(second)}`)
       .expect(204);
-    const response = await whoami(first).expect(401);
+    const response = await whoami(second).expect(401);
     expect(response.body).toEqual({ detail: 'User is inactive', code: 'user_inactive' });
   });
 
