@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { BlobCollectorService } from '../../src/modules/dataset-files/blob-collector.service.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
-import { createDataset, upload } from '../utils/datasets.js';
+import { createDataset, upload, setFileMetadata } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
 import { sql } from '../utils/sql.js';
 
@@ -46,11 +46,7 @@ describe('/v1/datasets copy-on-write file manifests', () => {
       .body as Record<string, string>;
 
   const setMetadata = (pk: number, filename: string, metadata: string) =>
-    http()
-      .post(`/v1/datasets/${pk}/metadata/${filename}`)
-      .set(authed(writer()))
-      .send({ metadata })
-      .expect(200);
+    setFileMetadata(testApp, writer(), pk, filename, metadata);
 
   const deleteFile = (pk: number, filename: string) =>
     http().delete(`/v1/datasets/${pk}/files/${filename}`).set(authed(writer())).expect(200);

@@ -10,23 +10,7 @@ import {
   unique,
   type Cast,
 } from '../utils/fixtures.js';
-
-const DATASET_KEYS = [
-  'pk',
-  'name',
-  'version',
-  'previous_version',
-  'description',
-  'project',
-  'licence',
-  'is_public',
-  'domain',
-  'tags',
-  'creator',
-  'creation_time',
-  'deletion_time',
-  'files',
-];
+import { DATASET_KEYS } from '../utils/datasets.js';
 
 describe('/v1/datasets records', () => {
   let testApp: TestApp;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
-import { createDataset, upload } from '../utils/datasets.js';
+import { createDataset, upload, setFileMetadata } from '../utils/datasets.js';
 import { authed, createCast, createProject, createTeam, type Cast } from '../utils/fixtures.js';
 import { sql } from '../utils/sql.js';
 
@@ -26,11 +26,7 @@ describe('/v1/datasets versioning', () => {
     (await http().get(`/v1/datasets/${pk}`).set(authed(cast.admin)).expect(200)).body;
 
   const setMetadata = (pk: number, filename: string, metadata: string) =>
-    http()
-      .post(`/v1/datasets/${pk}/metadata/${filename}`)
-      .set(authed(token('W')))
-      .send({ metadata })
-      .expect(200);
+    setFileMetadata(testApp, token('W'), pk, filename, metadata);
 
   beforeAll(async () => {
     testApp = await createTestApp();

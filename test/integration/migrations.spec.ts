@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { FileManifests1796172389478 } from '../../migrations/1796172389478-file-manifests.js';
+import { FileDetailsModificationTime1796677318560 } from '../../migrations/1796677318560-file-details-modification-time.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import {
@@ -132,6 +133,87 @@ describe('migrations', () => {
     ]);
     expect(await tables(database.url)).not.toContain('file_manifests');
     expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length - index);
+  });
+
+  it('should date existing datasets and files by their creation, and drop the columns on revert', async () => {
+    const index = MIGRATIONS.indexOf(FileDetailsModificationTime1796677318560);
+    await migrateTo(database.url, index);
+    const query = (text: string, values: unknown[] = []) => sql(database, text, values);
+    await query(`INSERT INTO teams (id, name, slug) VALUES (1, 't', 't')`);
+    await query(`INSERT INTO projects (id, name, team_id) VALUES (1, 'p', 1)`);
+    await query(`INSERT INTO file_manifests (id) VALUES (1), (2)`);
+    // Versions 1 and 2 share manifest 1 (a copy); version 3 has manifest 2.
+    await query(
+      `INSERT INTO datasets (id, name, version, project_id, team_id, licence_id, slug,
+         manifest_id, creation_time) VALUES
+         (1, 'd', 1, 1, 1, 11, 'd', 1, '2020-01-02T00:00:00Z'),
+         (2, 'd', 2, 1, 1, 11, 'd', 1, '2021-01-02T00:00:00Z'),
+         (3, 'd', 3, 1, 1, 11, 'd', 2, '2022-01-02T00:00:00Z')`,
+    );
+    await query(`INSERT INTO blobs (handle, size) VALUES (repeat('a', 64), 1)`);
+    await query(
+      `INSERT INTO dataset_files (manifest_id, filename, blob_handle) VALUES
+         (1, 'x', repeat('a', 64)), (2, 'y', repeat('a', 64))`,
+    );
+    await query(
+      `INSERT INTO file_sources (dataset_id, filename, url) VALUES (3, 'z', 'http://example.com/')`,
+    );
+    await migrateTo(database.url, index + 1);
+
+    const iso = (rows: Record<string, unknown>[]) =>
+      rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            value instanceof Date ? value.toISOString() : value,
+          ]),
+        ),
+      );
+    expect(iso(await query('SELECT id, modification_time FROM datasets ORDER BY id'))).toEqual([
+      { id: 1, modification_time: '2020-01-02T00:00:00.000Z' },
+      { id: 2, modification_time: '2021-01-02T00:00:00.000Z' },
+      { id: 3, modification_time: '2022-01-02T00:00:00.000Z' },
+    ]);
+    expect(
+      iso(
+        await query(
+          'SELECT filename, created_at, updated_at, description, labels FROM dataset_files ORDER BY id',
+        ),
+      ),
+    ).toEqual([
+      // The oldest version sharing the manifest.
+      {
+        filename: 'x',
+        created_at: '2020-01-02T00:00:00.000Z',
+        updated_at: '2020-01-02T00:00:00.000Z',
+        description: null,
+        labels: null,
+      },
+      {
+        filename: 'y',
+        created_at: '2022-01-02T00:00:00.000Z',
+        updated_at: '2022-01-02T00:00:00.000Z',
+        description: null,
+        labels: null,
+      },
+    ]);
+    expect(await query('SELECT description, labels FROM file_sources')).toEqual([
+      { description: null, labels: null },
+    ]);
+
+    await revertLastMigration(database.url);
+    const columns = await query(
+      `SELECT table_name, column_name FROM information_schema.columns
+       WHERE table_name IN ('datasets', 'dataset_files', 'file_sources')
+         AND column_name IN ('modification_time', 'created_at', 'updated_at', 'description', 'labels')
+       ORDER BY 1, 2`,
+    );
+    // datasets.description and the sources' own times were there before.
+    expect(columns).toEqual([
+      { table_name: 'datasets', column_name: 'description' },
+      { table_name: 'file_sources', column_name: 'created_at' },
+      { table_name: 'file_sources', column_name: 'updated_at' },
+    ]);
   });
 
   it('should match the entities exactly (no drift)', async () => {

@@ -4,6 +4,24 @@ import { authed, unique } from './fixtures.js';
 
 export const MIT = 11;
 
+/** The keys of UFDL's dataset JSON, in their order (part of the /v1 contract). */
+export const DATASET_KEYS = [
+  'pk',
+  'name',
+  'version',
+  'previous_version',
+  'description',
+  'project',
+  'licence',
+  'is_public',
+  'domain',
+  'tags',
+  'creator',
+  'creation_time',
+  'deletion_time',
+  'files',
+];
+
 export async function createDataset(
   testApp: TestApp,
   token: string,
@@ -44,4 +62,19 @@ export function upload(
     .set('Content-Type', 'application/data')
     .set('Content-Disposition', `attachment; filename=${filename.split('/').pop() ?? 'data'}`)
     .send(Buffer.isBuffer(body) ? body : Buffer.from(body));
+}
+
+/** Sets a file's metadata through /v1 (UFDL's set_metadata), expecting success. */
+export function setFileMetadata(
+  testApp: TestApp,
+  token: string,
+  pk: number,
+  filename: string,
+  metadata: string,
+) {
+  return request(testApp.app.getHttpServer())
+    .post(`/v1/datasets/${pk}/metadata/${filename}`)
+    .set(authed(token))
+    .send({ metadata })
+    .expect(200);
 }

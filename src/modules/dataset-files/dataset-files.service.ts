@@ -116,6 +116,17 @@ export class DatasetFilesService {
     return this.files.setDetails(manager, manifestId, filename, details);
   }
 
+  /**
+   * Locks the dataset row for a write until the caller's transaction ends, as every write to
+   * its files does first (ensureOwnManifest): a writer that must lock other rows as well takes
+   * this first, so that all of them lock in one order.
+   */
+  async lockDataset(manager: EntityManager, datasetId: number): Promise<void> {
+    if ((await this.files.lockManifestOf(manager, datasetId, 'update')) === undefined) {
+      throw new NotFoundError();
+    }
+  }
+
   /** Records, in the caller's transaction, that the dataset changed now. */
   markModified(manager: EntityManager, datasetId: number): Promise<void> {
     return this.files.markModified(manager, datasetId);
@@ -165,6 +176,10 @@ export class DatasetFilesService {
             committedBefore = start + chunk.length;
           }
           const manifestId = await this.ensureOwnManifest(manager, datasetId);
+          const details =
+            typeof options.details === 'function'
+              ? await options.details(manager)
+              : options.details;
           for (let start = 0; start < staged.length; start += RECORD_CHUNK_ENTRIES) {
             const entries: StagedEntry[] = [];
             for (let i = start; i < Math.min(start + RECORD_CHUNK_ENTRIES, staged.length); i += 1) {
@@ -194,7 +209,7 @@ export class DatasetFilesService {
                 handle: entry.handle,
                 metadata: '',
               })),
-              options.details,
+              details,
             );
             // The last entry of a name wins, as it would one upload after another.
             const replacing = new Map<string, string>();
@@ -205,6 +220,10 @@ export class DatasetFilesService {
                 nextFresh += 1;
               } else {
                 const { name } = entry.name as { name: string };
+                const overtaken = replacing.get(name);
+                if (overtaken !== undefined) {
+                  replaced.push(overtaken); // Its bytes were published, and are now no one's.
+                }
                 replacing.set(name, entry.handle);
                 staged.addFilename(name);
               }
@@ -627,8 +646,11 @@ export interface AddOptions {
    * metadata and place in the order stay), rather than the clash error.
    */
   readonly replace?: boolean;
-  /** The description and labels of every new file (default none). */
-  readonly details?: NewFileDetails;
+  /**
+   * The description and labels of every new file (default none); a function is asked in the
+   * transaction, once the dataset row is locked.
+   */
+  readonly details?: NewFileDetails | ((manager: EntityManager) => Promise<NewFileDetails>);
 }
 
 /**

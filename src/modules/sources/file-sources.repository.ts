@@ -30,9 +30,6 @@ export interface ClaimedSource {
   filename: string;
   url: string;
   expandArchive: boolean;
-  /** Given to the file its first fetch records. */
-  description: string | null;
-  labels: string[] | null;
 }
 
 /** Per dataset: whether any of its sources is in each state. */
@@ -103,6 +100,18 @@ export class FileSourcesRepository {
     return affected > 0;
   }
 
+  /** A source's details as committed now (none when it is gone). */
+  async detailsOf(
+    manager: EntityManager,
+    id: number,
+  ): Promise<{ description: string | null; labels: string[] | null }> {
+    const [row] = await manager.query<{ description: string | null; labels: string[] | null }[]>(
+      'SELECT description, labels FROM file_sources WHERE id = $1',
+      [id],
+    );
+    return row ?? { description: null, labels: null };
+  }
+
   async findById(id: number): Promise<SourceRow | undefined> {
     const [row] = await this.dataSource.query<SourceRow[]>(
       `SELECT ${COLUMNS} FROM file_sources WHERE id = $1`,
@@ -171,8 +180,7 @@ export class FileSourcesRepository {
       `UPDATE file_sources SET sync_status = 'INPROGRESS', last_sync_start = now(),
          updated_at = now()
        WHERE id = $1 AND sync_job_id = $2
-       RETURNING dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive",
-         description, labels`,
+       RETURNING dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive"`,
       [id, jobId],
     );
     return rows[0];

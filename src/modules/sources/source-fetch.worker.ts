@@ -56,7 +56,7 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
         if (!(await this.sources.isCurrent(job.sourceId, job.jobId))) {
           return;
         }
-        await this.record(source, blob);
+        await this.record(job.sourceId, source, blob);
       } finally {
         await blob.discard();
       }
@@ -78,7 +78,7 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
    * source's description and labels; a file there already gets the bytes in place, keeping its
    * own details and creation time.
    */
-  private async record(source: ClaimedSource, blob: StagedBlob): Promise<void> {
+  private async record(sourceId: number, source: ClaimedSource, blob: StagedBlob): Promise<void> {
     const existing = await this.files
       .getFile(source.datasetId, source.filename)
       .catch((error: unknown) => {
@@ -95,7 +95,9 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
     try {
       await this.files.addStaged(source.datasetId, staged, {
         replace: true,
-        details: { description: source.description, labels: source.labels },
+        // Read under the dataset's lock, which setFileDetails takes first too: a change to the
+        // source's details is either seen here or finds the file when it runs.
+        details: (manager) => this.sources.detailsOf(manager, sourceId),
       });
     } finally {
       await staged.discardRemaining();

@@ -111,6 +111,8 @@ export class SourcesService {
       });
     }
     await this.sources.transaction(async (manager) => {
+      // Every writer of sources and files locks the dataset row first (see setDetailsIn).
+      await this.files.lockDataset(manager, datasetId);
       const current = new Map(
         (await this.sources.lockForDataset(manager, datasetId)).map((row) => [row.filename, row]),
       );
@@ -207,7 +209,9 @@ export class SourcesService {
     details: FileDetailsChange,
   ): Promise<boolean> {
     const change = { description: details.description, labels: details.labels };
-    // The source first: setSources locks sources before the dataset row, so this does too.
+    // The dataset row before the source's: the fetch worker records a file under that lock and
+    // reads the source's details there, so it sees these or its file gets them below.
+    await this.files.lockDataset(manager, datasetId);
     const sourced = await this.sources.setDetails(manager, datasetId, name, change);
     const stored = await this.files.setDetails(manager, datasetId, name, change);
     if (sourced && !stored) {
