@@ -62,6 +62,16 @@ let token: string;
 let owner: string;
 const server = () => testApp.app.getHttpServer() as http.Server;
 
+/** A long-lived API token of the actor's, asked for with data.world's scope names. */
+async function apiToken(jwt: string | undefined, scopes: string[]): Promise<string> {
+  const created = await request(server())
+    .post('/api/tokens')
+    .set(authed(jwt))
+    .send({ name: unique('dw-py'), scopes })
+    .expect(201);
+  return (created.body as { token: string }).token;
+}
+
 /**
  * One call of the generated client (`RestApiClient` over urllib3): `Content-Type:
  * application/json` on every request; a JSON body only when the model has fields set, else
@@ -163,13 +173,11 @@ beforeAll(async () => {
   source = await startSourceServer();
   const team = await createTeam(testApp, cast);
   owner = await teamSlug(testApp, team.pk);
-  // The client's token is a long-lived API token, asked for with data.world's scope names.
-  const created = await request(server())
-    .post('/api/tokens')
-    .set(authed(cast.actors.A.token))
-    .send({ name: unique('dw-py'), scopes: ['user_api_read', 'user_api_write', 'user_api_admin'] })
-    .expect(201);
-  token = (created.body as { token: string }).token;
+  token = await apiToken(cast.actors.A.token, [
+    'user_api_read',
+    'user_api_write',
+    'user_api_admin',
+  ]);
 });
 
 afterAll(async () => {
@@ -417,8 +425,18 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
         query: [['expandArchive', 'False']],
       }),
     );
+    // The client's `name` is a local path, quoted whole: `/` arrives as %2F.
+    ok(
+      await api(
+        'PUT',
+        `/uploads/${pyQuote(owner)}/${pyQuote(id)}/files/${pyQuote('/tmp/data/example.csv')}`,
+      ),
+    );
     const files = (await getDataset()).files as { name: string; sizeInBytes?: number }[];
     expect(files.find((f) => f.name === 'empty.csv')).toMatchObject({ sizeInBytes: 0 });
+    expect(files.find((f) => f.name.endsWith('data/example.csv'))).toMatchObject({
+      sizeInBytes: 0,
+    });
   });
 
   it('open_remote_file(mode="w"): chunked PUT, no Content-Type, a literal / in the name', async () => {
@@ -435,6 +453,42 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
     expect(files.find((f) => f.name === 'reports/written.txt')).toMatchObject({
       sizeInBytes: Buffer.byteLength(written),
     });
+  });
+
+  it('open_remote_file(mode="w") closed unwritten: an empty chunked PUT stores an empty file', async () => {
+    const response = await rawRequest(server(), {
+      method: 'PUT',
+      path: `/v0/uploads/${owner}/${id}/files/unwritten.txt`,
+      headers: { 'User-Agent': USER_AGENT, Authorization: `Bearer ${token}` },
+      body: Buffer.alloc(0),
+      chunked: true,
+    });
+    ok(response);
+    const files = (await getDataset()).files as { name: string; sizeInBytes?: number }[];
+    expect(files.find((f) => f.name === 'unwritten.txt')).toMatchObject({ sizeInBytes: 0 });
+  });
+
+  it('upload_file(expand_archive=True): ?expandArchive=True on the raw PUT stores the entries', async () => {
+    const response = await rawRequest(server(), {
+      method: 'PUT',
+      path: `/v0/uploads/${owner}/${id}/files/more.zip?expandArchive=True`,
+      headers: { 'User-Agent': USER_AGENT, Authorization: `Bearer ${token}` },
+      body: buildZip([storedEntry('from-zip.csv', 'q\n1\n')]),
+      chunked: true,
+    });
+    ok(response);
+    const names = await fileNames();
+    expect(names).toContain('from-zip.csv');
+    expect(names).not.toContain('more.zip');
+  });
+
+  it('a token asked for with user_api_read reads through the client but cannot write', async () => {
+    const reader = await apiToken(cast.actors.A.token, ['user_api_read']);
+    expect((await api('GET', path, { bearer: reader })).status).toBe(200);
+    const refused = await api('PATCH', path, { bearer: reader, json: { description: 'no' } });
+    expect([refused.status, JSON.parse(refused.text).code]).toEqual([403, 403]);
+    expect((await api('DELETE', path, { bearer: reader })).status).toBe(403);
+    expect((await getDataset()).description).not.toBe('no');
   });
 
   it('open_remote_file(mode="r"): GET {query host}/file_download/{o}/{i}/{file}, no /v0', async () => {
@@ -500,7 +554,7 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
     for (const title of ['Client Flow Second', 'Client Flow Third']) {
       ok(await api('POST', `/datasets/${owner}`, { json: { title, visibility: 'PRIVATE' } }));
     }
-    const walk = async (list: string) => {
+    const walk = async (list: string, bearer = token) => {
       const seen: string[] = [];
       let next: string | undefined;
       for (let page = 0; page < 50; page += 1) {
@@ -508,7 +562,7 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
         if (next !== undefined) {
           query.push(['next', next]);
         }
-        const body = ok(await api('GET', list, { query }));
+        const body = ok(await api('GET', list, { query, bearer }));
         const records = body.records as Record<string, unknown>[];
         expect(body.count).toBe(records.length);
         records.forEach(expectClientDataset);
@@ -530,6 +584,10 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
       [],
     );
     expect(await walk('/user/datasets/liked')).toEqual([]);
+    // The team's W member contributes to all three.
+    const contributor = await apiToken(cast.actors.W.token, ['user_api_read']);
+    const contributing = await walk('/user/datasets/contributing', contributor);
+    expect(contributing.filter((key) => key.startsWith(`${owner}/`))).toHaveLength(3);
   });
 
   it('delete_dataset: DELETE is 200, then the dataset is 404 in {code, message}', async () => {
