@@ -520,8 +520,25 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
     const descriptor = entries.get(`${prefix}datapackage.json`);
     expect(descriptor).toBeDefined();
     const pack = JSON.parse(descriptor!.toString()) as {
-      resources: { path: string; bytes: number; hash: string }[];
+      name: string;
+      resources: {
+        name: string;
+        path: string;
+        bytes: number;
+        hash: string;
+        schema?: { fields: { name: string }[] };
+      }[];
     };
+    // LocalDataset indexes resources by name: unique, and in Frictionless' alphabet.
+    const FRICTIONLESS_NAME = /^[-a-z0-9._/]+$/;
+    expect(pack.name).toMatch(FRICTIONLESS_NAME);
+    const resourceNames = pack.resources.map((r) => r.name);
+    resourceNames.forEach((name) => expect(name).toMatch(FRICTIONLESS_NAME));
+    expect(new Set(resourceNames).size).toBe(resourceNames.length);
+    expect(pack.resources.find((r) => r.path === 'data/cities.csv')?.schema?.fields).toEqual([
+      expect.objectContaining({ name: 'city' }),
+      expect.objectContaining({ name: 'people' }),
+    ]);
     const names = await fileNames();
     expect(pack.resources.map((r) => r.path).sort()).toEqual(names.map((n) => `data/${n}`).sort());
     for (const resource of pack.resources) {
