@@ -614,3 +614,34 @@ describe('datadotworld 2.0.0, one dataset from create to delete', () => {
     expect(JSON.parse(gone.text)).toMatchObject({ code: 404, message: expect.any(String) });
   });
 });
+
+describe('datadotworld 2.0.0 reading a dataset whose sourced file is still being fetched', () => {
+  it('get_dataset: the unfetched file has every field the client requires, and no size', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    source.route('/slow.csv', (_req, res) => {
+      void held.then(() => res.writeHead(200, { 'Content-Type': 'text/csv' }).end('a\n1\n'));
+    });
+    const created = ok(
+      await api('POST', `/datasets/${owner}`, {
+        json: {
+          title: 'Client Flow Pending',
+          visibility: 'PRIVATE',
+          files: [{ name: 'slow.csv', source: { url: source.url('/slow.csv') } }],
+        },
+      }),
+    );
+    const path = new URL(created.uri as string).pathname.replace(/^\/v0/, '');
+    try {
+      const body = ok(await api('GET', path));
+      expectClientDataset(body);
+      expect(['NEW', 'INPROGRESS']).toContain(body.status);
+      const [file] = body.files as Record<string, unknown>[];
+      expect(file.name).toBe('slow.csv');
+      expect(file.sizeInBytes).toBeUndefined();
+      expect(['NEW', 'INPROGRESS']).toContain((file.source as { syncStatus: string }).syncStatus);
+    } finally {
+      release();
+    }
+  });
+});
