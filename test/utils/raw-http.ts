@@ -17,6 +17,8 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly text: string;
+  /** The body's bytes as received (binary bodies: zips, downloads). */
+  readonly bytes: Buffer;
   /** Why no response arrived: a timeout (a hang) or a socket error before any answer. */
   readonly error?: string;
 }
@@ -67,25 +69,46 @@ export function rawRequest(server: http.Server, request: RawRequest): Promise<Ra
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('error', (error) =>
-          settle({ status: 0, headers: {}, text: '', error: `response: ${error.message}` }),
+          settle({
+            status: 0,
+            headers: {},
+            text: '',
+            bytes: Buffer.alloc(0),
+            error: `response: ${error.message}`,
+          }),
         );
-        incoming.on('end', () =>
+        incoming.on('end', () => {
+          const bytes = Buffer.concat(chunks);
           settle({
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+            text: bytes.toString('utf8'),
+            bytes,
+          });
+        });
       },
     );
     outgoing.setTimeout(request.timeoutMs ?? 15_000, () => {
-      settle({ status: 0, headers: {}, text: '', error: 'timeout: no answer (the server hangs)' });
+      settle({
+        status: 0,
+        headers: {},
+        text: '',
+        bytes: Buffer.alloc(0),
+        error: 'timeout: no answer (the server hangs)',
+      });
       outgoing.destroy();
     });
     // EPIPE / ECONNRESET after the answer arrived are expected; before it, they are the result.
     outgoing.on('error', (error) => {
       setTimeout(
-        () => settle({ status: 0, headers: {}, text: '', error: `request: ${error.message}` }),
+        () =>
+          settle({
+            status: 0,
+            headers: {},
+            text: '',
+            bytes: Buffer.alloc(0),
+            error: `request: ${error.message}`,
+          }),
         200,
       );
     });

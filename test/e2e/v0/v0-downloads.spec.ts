@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import request from 'supertest';
-import yauzl from 'yauzl';
 import type { DataPackageResource } from '../../../src/modules/dataworld/v0/data-package.js';
 import { SourcesService } from '../../../src/modules/sources/sources.service.js';
 import { upload } from '../../utils/datasets.js';
 import { createCast, unique, type Cast, type Role } from '../../utils/fixtures.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { authed, v0Dataset, type V0Dataset } from '../../utils/v0.js';
+import { unzip } from '../../utils/zip-read.js';
 
 /**
  * data.world's read side: the zip of a dataset (`/v0/download`), one file's bytes
@@ -16,33 +15,6 @@ import { authed, v0Dataset, type V0Dataset } from '../../utils/v0.js';
  */
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** Each entry of a zip, name -> bytes, in archive order (read through its central directory). */
-async function unzip(archive: Buffer): Promise<[string, Buffer][]> {
-  const zip = await yauzl.fromBufferPromise(archive, { lazyEntries: true });
-  const entries: [string, Buffer][] = [];
-  for (;;) {
-    const next = new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-      zip.once('entry', resolve);
-      zip.once('end', () => resolve(undefined));
-      zip.once('error', reject);
-    });
-    zip.readEntry();
-    const entry = await next;
-    zip.removeAllListeners();
-    if (entry === undefined) {
-      return entries;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) {
-      chunks.push(chunk as Buffer);
-    }
-    const bytes = Buffer.concat(chunks);
-    // yauzl does not check the CRC-32; unzip tools do.
-    expect([entry.fileName, crc32(bytes)]).toEqual([entry.fileName, entry.crc32]);
-    entries.push([entry.fileName, bytes]);
-  }
-}
 
 let testApp: TestApp;
 let cast: Cast;
