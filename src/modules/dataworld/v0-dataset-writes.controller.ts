@@ -11,19 +11,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -32,12 +20,14 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { V0DatasetWritesService } from './v0-dataset-writes.service.js';
 import { parseDatasetKey, parseOwner, type DatasetKey } from './v0/dataset-key.js';
 import {
-  CREATED_SCHEMA,
-  DATASET_DEFINITION_SCHEMA,
-  DATASET_PATCH_SCHEMA,
-  FILE_BATCH_SCHEMA,
-  SUCCESS_MESSAGE_SCHEMA,
-} from './v0/dataset-write.schemas.js';
+  V0CreatedResponse,
+  V0DatasetParams,
+  V0Errors,
+  V0JsonBody,
+  V0MessageOrCreatedResponse,
+  V0MessageResponse,
+  V0OwnerParam,
+} from './v0/v0-openapi.js';
 import {
   parseDatasetDefinition,
   parseDatasetPatch,
@@ -54,14 +44,21 @@ interface Created extends Message {
 
 const CREATED = 'Dataset has been successfully created.';
 
+/** The refusals of every dataset write. */
+const REFUSALS = {
+  400: 'Malformed JSON, a body that is not an object, or an owner or id that is not a slug',
+  401: 'No token, or a bad one',
+  403: 'The caller sees the team or dataset but lacks the access needed (or the token scope)',
+  404: 'No such team or dataset, or one the caller may not see',
+} as const;
+const BODY_REFUSALS = {
+  ...REFUSALS,
+  413: 'The JSON body is over the size limit',
+  422: 'A field breaks a rule (named, with the offending value, in `message`)',
+} as const;
+
 @ApiTags('v0')
 @ApiBearerAuth()
-@ApiBadRequestResponse({
-  description: 'Malformed JSON, a body that is not an object, or a bad owner or id',
-})
-@ApiUnauthorizedResponse({ description: 'No token, or a bad one' })
-@ApiForbiddenResponse({ description: 'The caller sees the dataset but lacks the access needed' })
-@ApiNotFoundResponse({ description: 'No such team or dataset, or one the caller may not see' })
 @Controller('v0/datasets/:owner')
 export class V0DatasetWritesController {
   constructor(
@@ -79,10 +76,10 @@ export class V0DatasetWritesController {
       '`default`, made on demand. Files may only come from URL sources (fetched in the ' +
       'background). Answers the dataset URL as `uri` and `Location`.',
   })
-  @ApiBody({ schema: DATASET_DEFINITION_SCHEMA })
-  @ApiOkResponse({ schema: CREATED_SCHEMA })
-  @ApiConflictResponse({ description: 'The team already has a dataset with the derived id' })
-  @ApiUnprocessableEntityResponse({ description: 'A field breaks a rule (named in `message`)' })
+  @V0OwnerParam()
+  @V0JsonBody('V0DatasetDefinitionRequest')
+  @V0CreatedResponse()
+  @V0Errors({ ...BODY_REFUSALS, 409: 'The team already has a dataset with the derived id' })
   async create(
     @CurrentUser() caller: AuthUser,
     @Param('owner') owner: string,
@@ -109,9 +106,13 @@ export class V0DatasetWritesController {
       "body's sourced files only. Earlier versions stay on /v1. An id no dataset of the team " +
       'has creates the dataset, answered like a create.',
   })
-  @ApiBody({ schema: DATASET_DEFINITION_SCHEMA })
-  @ApiOkResponse({ schema: SUCCESS_MESSAGE_SCHEMA })
-  @ApiUnprocessableEntityResponse({ description: 'A field breaks a rule (named in `message`)' })
+  @V0DatasetParams()
+  @V0JsonBody('V0DatasetDefinitionRequest')
+  @V0MessageOrCreatedResponse()
+  @V0Errors({
+    ...BODY_REFUSALS,
+    409: 'Another dataset of the project has the title, or the dataset changed meanwhile',
+  })
   async replace(
     @CurrentUser() caller: AuthUser,
     @Param('owner') owner: string,
@@ -142,10 +143,13 @@ export class V0DatasetWritesController {
       'source a file is added or repointed (and synced), without one it must exist and only ' +
       'its description and labels change. A new title renames every version; the id stays.',
   })
-  @ApiBody({ schema: DATASET_PATCH_SCHEMA, required: false })
-  @ApiOkResponse({ schema: SUCCESS_MESSAGE_SCHEMA })
-  @ApiConflictResponse({ description: 'Another dataset of the project has the new title' })
-  @ApiUnprocessableEntityResponse({ description: 'A field breaks a rule (named in `message`)' })
+  @V0DatasetParams()
+  @V0JsonBody('V0DatasetPatchRequest', {
+    description: 'Only the fields to change; an empty body changes nothing',
+    required: false,
+  })
+  @V0MessageResponse('Updated')
+  @V0Errors({ ...BODY_REFUSALS, 409: 'Another dataset of the project has the new title' })
   async patch(
     @CurrentUser() caller: AuthUser,
     @Param('owner') owner: string,
@@ -165,7 +169,9 @@ export class V0DatasetWritesController {
       'Soft-deletes every version; a site admin can reinstate them through /v1. The id is ' +
       'free for new datasets afterwards.',
   })
-  @ApiOkResponse({ schema: SUCCESS_MESSAGE_SCHEMA })
+  @V0DatasetParams()
+  @V0MessageResponse('Deleted')
+  @V0Errors(REFUSALS)
   async delete(
     @CurrentUser() caller: AuthUser,
     @Param('owner') owner: string,
@@ -183,9 +189,10 @@ export class V0DatasetWritesController {
       'Each file is added, or repointed when the name exists, and fetched in the background. ' +
       'A bare array of files is accepted as well as `{files: [...]}`.',
   })
-  @ApiBody({ schema: FILE_BATCH_SCHEMA })
-  @ApiOkResponse({ schema: SUCCESS_MESSAGE_SCHEMA })
-  @ApiUnprocessableEntityResponse({ description: 'A field breaks a rule (named in `message`)' })
+  @V0DatasetParams()
+  @V0JsonBody('V0FileBatchRequest')
+  @V0MessageResponse('Added; the fetches run in the background')
+  @V0Errors(BODY_REFUSALS)
   async addFiles(
     @CurrentUser() caller: AuthUser,
     @Param('owner') owner: string,

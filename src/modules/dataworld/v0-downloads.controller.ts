@@ -1,13 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -19,36 +11,15 @@ import type { DatasetArchive } from '../files/archive.service.js';
 import { parseDatasetKey } from './v0/dataset-key.js';
 import { mediaTypeOf } from './v0/media-type.js';
 import { V0DownloadsService } from './v0/v0-downloads.service.js';
-
-const ERROR_SCHEMA = {
-  type: 'object',
-  properties: {
-    code: { type: 'integer' },
-    message: { type: 'string' },
-    details: { type: 'string' },
-  },
-  required: ['code', 'message'],
-};
-const KEY_PARAMS = [
-  { name: 'owner', description: 'The owning team, by its slug' },
-  { name: 'id', description: 'The dataset, by its slug' },
-];
+import { V0BinaryResponse, V0DatasetParams, V0Errors, V0FileParam } from './v0/v0-openapi.js';
 
 /** The refusals every download shares: a bad slug, a bad token, an unknown or hidden dataset. */
-function ApiDownloadErrors(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const [status, description] of [
-      [400, 'owner or id is not a slug'],
-      [401, 'The bearer token is not valid'],
-      [404, 'No such dataset (or file), or one the caller may not read'],
-    ] as const) {
-      ApiResponse({ status, description, schema: ERROR_SCHEMA })(target, key, descriptor);
-    }
-    for (const param of KEY_PARAMS) {
-      ApiParam(param)(target, key, descriptor);
-    }
-  };
-}
+const REFUSALS = {
+  400: 'owner or id is not a slug',
+  401: 'The bearer token is not valid (anonymous callers read OPEN datasets only)',
+  404: 'No such dataset, or one the caller may not read',
+} as const;
+const ARCHIVE_BUSY = "The dataset's files kept changing while the zip was prepared: retry";
 
 /**
  * data.world's read side: `GET /v0/download`, `GET /v0/file_download` (also without `/v0`, as
@@ -64,14 +35,15 @@ export class V0DownloadsController {
   @Get('v0/download/:owner/:id')
   @AllowAnonymous()
   @ApiOperation({
-    summary: 'Download the dataset as a zip',
+    summary: 'Download the dataset as a zip (members; anyone when it is OPEN)',
     description:
       'Every file of the newest version of the dataset, at its name, in a zip (entries ' +
-      'stored), streamed as it is built. Sourced files never fetched are left out.',
+      'stored), streamed as it is built. Sourced files never fetched are left out. ' +
+      'Anonymous callers may download OPEN datasets.',
   })
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'The zip', schema: { type: 'string', format: 'binary' } })
-  @ApiDownloadErrors()
+  @V0DatasetParams()
+  @V0BinaryResponse('application/zip', 'The zip')
+  @V0Errors({ ...REFUSALS, 503: ARCHIVE_BUSY })
   async download(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -87,19 +59,28 @@ export class V0DownloadsController {
   @Get(['v0/file_download/:owner/:id/*file', 'file_download/:owner/:id/*file'])
   @AllowAnonymous()
   @ApiOperation({
-    summary: "Download one file's bytes",
+    summary: "Download one file's bytes (members; anyone when it is OPEN)",
     description:
       'The file of this name in the newest version of the dataset, as stored. The name is ' +
       'percent-encoded (`%2F` for a `/`, which may also come as it is). Content-Type is ' +
       "guessed from the name's extension. ETag, If-None-Match and a single-range `Range` " +
-      '(206) are supported. A sourced file never fetched has no bytes: 404.',
+      '(206) are supported. A sourced file never fetched has no bytes: 404. Members may ' +
+      'download; anonymous callers may download from OPEN datasets.',
   })
-  @ApiParam({ name: 'file', description: 'The file name, percent-encoded' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: "The file's bytes", schema: { type: 'string', format: 'binary' } })
-  @ApiResponse({ status: 206, description: 'The requested range of the bytes' })
-  @ApiResponse({ status: 416, description: 'The range is beyond the file', schema: ERROR_SCHEMA })
-  @ApiDownloadErrors()
+  @V0DatasetParams()
+  @V0FileParam()
+  @V0BinaryResponse('application/octet-stream', "The file's bytes (Content-Type by extension)")
+  @ApiResponse({
+    status: 206,
+    description: 'The requested range of the bytes',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 304, description: 'Unchanged since the If-None-Match ETag' })
+  @V0Errors({
+    ...REFUSALS,
+    404: 'No such dataset or file, a file never fetched, or a dataset the caller may not read',
+    416: 'The range is beyond the file',
+  })
   async fileDownload(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -120,17 +101,17 @@ export class V0DownloadsController {
   @Get('datapackage/:owner/:id')
   @AllowAnonymous()
   @ApiOperation({
-    summary: 'Download the dataset as a data package (zip)',
+    summary: 'Download the dataset as a data package zip (members; anyone when it is OPEN)',
     description:
       "What the Python client's `load_dataset` reads: a zip whose folder `<owner>-<id>/` " +
       'holds `datapackage.json` (a Frictionless Data Package: one resource per file, with ' +
       '`path` `data/<name>`, `bytes`, `hash` `sha256:<hex>`, `mediatype`, `format`, and for a ' +
       'CSV the columns of its header line as a string-typed schema) and each file at ' +
-      '`data/<name>`. Streamed as it is built.',
+      '`data/<name>`. Streamed as it is built. Anonymous callers may download OPEN datasets.',
   })
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'The zip', schema: { type: 'string', format: 'binary' } })
-  @ApiDownloadErrors()
+  @V0DatasetParams()
+  @V0BinaryResponse('application/zip', 'The zip')
+  @V0Errors({ ...REFUSALS, 503: ARCHIVE_BUSY })
   async dataPackage(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,

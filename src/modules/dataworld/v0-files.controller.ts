@@ -10,20 +10,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConsumes,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiQuery,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -35,7 +22,25 @@ import { SourcesService } from '../sources/sources.service.js';
 import { parseDatasetKey } from './v0/dataset-key.js';
 import { readMultipart } from './v0/multipart-upload.js';
 import { parseFlag, repeatedParam } from './v0/v0-query.js';
-import { V0ErrorDto, V0MessageDto, v0Message } from './v0/v0-responses.js';
+import {
+  V0DatasetParams,
+  V0Errors,
+  V0FileParam,
+  V0FlagQuery,
+  V0MessageResponse,
+  V0MultipartBody,
+  V0RawBody,
+} from './v0/v0-openapi.js';
+import { V0MessageDto, v0Message } from './v0/v0-responses.js';
+
+/** The refusals of every file write. */
+const REFUSALS = {
+  400: 'owner or id is not a slug, or a query value is malformed',
+  401: 'No token, or a bad one',
+  403: 'The caller may read the dataset but not write it (or the token scope is read)',
+  404: 'No such dataset, or one the caller may not see',
+} as const;
+const SYNC_UNDER_WAY = 'A sync is already under way, or too many requests: see Retry-After';
 
 function bodyInfo(request: Request): BodyInfo {
   const length = request.headers['content-length'];
@@ -52,10 +57,6 @@ function bodyInfo(request: Request): BodyInfo {
  */
 @ApiTags('v0')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: V0ErrorDto, description: 'No token, or a bad one' })
-@ApiForbiddenResponse({ type: V0ErrorDto, description: 'The caller may read but not write' })
-@ApiNotFoundResponse({ type: V0ErrorDto, description: 'No such dataset (or not visible)' })
-@ApiBadRequestResponse({ type: V0ErrorDto, description: 'A bad owner, id, name or query value' })
 @Controller('v0')
 export class V0FilesController {
   constructor(
@@ -67,17 +68,23 @@ export class V0FilesController {
   @Put('uploads/:owner/:id/files/*file')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Upload one file (raw body, any content type, chunked or not)',
+    summary: 'Upload one file (raw body, any content type, chunked or not; write members)',
     description:
       'Streams the body into storage as the file of that name (a `/` in it makes a path), ' +
       'replacing a file of the same name and dropping its URL source. With ' +
       '`expandArchive=true` a `.zip` is stored as its entries instead. Over the upload size ' +
       'limit (MAX_UPLOAD_BYTES) is 413.',
   })
-  @ApiConsumes('application/octet-stream')
-  @ApiQuery({ name: 'expandArchive', required: false, enum: ['true', 'false'] })
-  @ApiOkResponse({ type: V0MessageDto })
-  @ApiPayloadTooLargeResponse({ type: V0ErrorDto, description: 'Over the upload size limit' })
+  @V0DatasetParams()
+  @V0FileParam()
+  @V0FlagQuery('expandArchive', 'Store a `.zip` as its entries')
+  @V0RawBody()
+  @V0MessageResponse('Uploaded')
+  @V0Errors({
+    ...REFUSALS,
+    400: 'owner or id is not a slug, a bad file name or expandArchive, or a broken zip',
+    413: 'Over the upload size limit (or a zip with too many entries)',
+  })
   async uploadFile(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -99,17 +106,22 @@ export class V0FilesController {
   @Post('uploads/:owner/:id/files')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Upload files (multipart/form-data, one part named 'file' per file)",
+    summary: "Upload files (multipart/form-data, one part named 'file' per file; write members)",
     description:
       "Each part's filename (raw UTF-8) is the file's name; every part is streamed into " +
       'storage and all are recorded together or none, each replacing a file of the same name ' +
       'and dropping its URL source. With `expandArchives=true` each `.zip` part is stored as ' +
       'its entries instead.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiQuery({ name: 'expandArchives', required: false, enum: ['true', 'false'] })
-  @ApiOkResponse({ type: V0MessageDto })
-  @ApiPayloadTooLargeResponse({ type: V0ErrorDto, description: 'A file over the size limit' })
+  @V0DatasetParams()
+  @V0FlagQuery('expandArchives', 'Store each `.zip` part as its entries')
+  @V0MultipartBody()
+  @V0MessageResponse('Uploaded, all of them')
+  @V0Errors({
+    ...REFUSALS,
+    400: 'owner or id is not a slug, a bad expandArchives, or a malformed multipart body',
+    413: 'A file over the upload size limit',
+  })
   async uploadFiles(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -134,10 +146,13 @@ export class V0FilesController {
 
   @Delete('datasets/:owner/:id/files/*file')
   @ApiOperation({
-    summary: 'Delete a file and its URL source',
-    description: 'The name is percent-encoded (`%2F` for a `/` in it). An unknown file is 404.',
+    summary: 'Delete a file and its URL source (write members)',
+    description: 'Write members. An unknown file is 404.',
   })
-  @ApiOkResponse({ type: V0MessageDto })
+  @V0DatasetParams()
+  @V0FileParam()
+  @V0MessageResponse('Deleted')
+  @V0Errors({ ...REFUSALS, 404: 'No such dataset or file, or a dataset the caller may not see' })
   async deleteFile(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -152,11 +167,26 @@ export class V0FilesController {
 
   @Delete('datasets/:owner/:id/files')
   @ApiOperation({
-    summary: 'Delete several files and their URL sources, all or none',
-    description: 'Repeat `name` per file (`+` is a space). No `name` is 400; an unknown one 404.',
+    summary: 'Delete several files and their URL sources, all or none (write members)',
+    description:
+      'Write members. Repeat `name` per file (`+` is a space). No `name` is 400; an unknown ' +
+      'one 404.',
   })
-  @ApiQuery({ name: 'name', isArray: true, type: String })
-  @ApiOkResponse({ type: V0MessageDto })
+  @V0DatasetParams()
+  @ApiQuery({
+    name: 'name',
+    required: true,
+    description: 'A file to delete; repeat for each',
+    style: 'form',
+    explode: true,
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+  })
+  @V0MessageResponse('Deleted, all of them')
+  @V0Errors({
+    ...REFUSALS,
+    400: 'owner or id is not a slug, or no name given',
+    404: 'No such dataset or file, or a dataset the caller may not see',
+  })
   async deleteFiles(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -177,10 +207,12 @@ export class V0FilesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Re-fetch every URL-sourced file of the dataset (in the background)',
-    description: 'While a fetch of the dataset is queued or running: 429 with Retry-After.',
+    description:
+      'Write members. While a fetch of the dataset is queued or running: 429 with Retry-After.',
   })
-  @ApiOkResponse({ type: V0MessageDto })
-  @ApiTooManyRequestsResponse({ type: V0ErrorDto, description: 'A sync is already under way' })
+  @V0DatasetParams()
+  @V0MessageResponse('Sync started')
+  @V0Errors({ ...REFUSALS, 429: SYNC_UNDER_WAY })
   sync(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,
@@ -192,10 +224,13 @@ export class V0FilesController {
   @Get('datasets/:owner/:id/sync')
   @ApiOperation({
     summary: 'Re-fetch every URL-sourced file (GET, for webhooks and scripts)',
-    description: 'The same as POST: while a fetch is queued or running, 429 with Retry-After.',
+    description:
+      'Write members; the same as POST: while a fetch is queued or running, 429 with ' +
+      'Retry-After.',
   })
-  @ApiOkResponse({ type: V0MessageDto })
-  @ApiTooManyRequestsResponse({ type: V0ErrorDto, description: 'A sync is already under way' })
+  @V0DatasetParams()
+  @V0MessageResponse('Sync started')
+  @V0Errors({ ...REFUSALS, 429: SYNC_UNDER_WAY })
   syncViaGet(
     @CurrentUser() caller: Caller,
     @Param('owner') owner: string,

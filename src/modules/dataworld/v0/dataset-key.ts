@@ -4,8 +4,8 @@ import { BadRequestError } from '../../../common/errors/domain-error.js';
  * data.world's slugs: lower-case letters and digits, single inner hyphens. Owners (teams) are
  * 3-31 characters, dataset ids 3-95 (dataworld-v0 spec, B section 4).
  */
-const OWNER_SLUG = /^[a-z0-9](?:-(?!-)|[a-z0-9]){1,29}[a-z0-9]$/;
-const DATASET_SLUG = /^[a-z0-9](?:-(?!-)|[a-z0-9]){1,93}[a-z0-9]$/;
+export const OWNER_SLUG = /^[a-z0-9](?:-(?!-)|[a-z0-9]){1,29}[a-z0-9]$/;
+export const DATASET_SLUG = /^[a-z0-9](?:-(?!-)|[a-z0-9]){1,93}[a-z0-9]$/;
 
 /** `owner/id` as `/v0` paths name a dataset: a team slug and a dataset (lineage) slug. */
 export interface DatasetKey {

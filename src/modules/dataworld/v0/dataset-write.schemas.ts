@@ -1,7 +1,11 @@
-import type { SchemaObject } from '@nestjs/swagger';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { V0_FILE_LABELS, V0_LICENSES } from './dataset.requests.js';
 
 /** data.world's dataset write bodies, for the OpenAPI document (dataset.requests.ts checks them). */
+
+const ref = (name: V0RequestSchemaName): ReferenceObject => ({
+  $ref: `#/components/schemas/${name}`,
+});
 
 const FILE_SOURCE: SchemaObject = {
   type: 'object',
@@ -12,7 +16,11 @@ const FILE_SOURCE: SchemaObject = {
       maxLength: 4096,
       description: 'http or https URL, fetched in the background',
     },
-    expandArchive: { type: 'boolean', default: false },
+    expandArchive: {
+      type: 'boolean',
+      default: false,
+      description: 'Not supported for URL sources yet: true is 422',
+    },
   },
 };
 
@@ -22,7 +30,7 @@ function fileSchema(sourceRequired: boolean): SchemaObject {
     required: sourceRequired ? ['name', 'source'] : ['name'],
     properties: {
       name: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[^/]+$' },
-      source: FILE_SOURCE,
+      source: ref('V0FileSourceRequest'),
       description: { type: 'string', minLength: 1, maxLength: 120, nullable: true },
       labels: {
         type: 'array',
@@ -49,42 +57,48 @@ const RECORD_FIELDS: Record<string, SchemaObject> = {
   visibility: { type: 'string', enum: ['OPEN', 'PRIVATE'] },
 };
 
-/** POST /v0/datasets/{owner} and PUT /v0/datasets/{owner}/{id}. */
-export const DATASET_DEFINITION_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['title', 'visibility'],
-  properties: {
-    ...RECORD_FIELDS,
-    files: { type: 'array', items: fileSchema(true) },
-    project: {
-      type: 'string',
-      maxLength: 200,
-      description: "The team's project to create the dataset in (default: `default`)",
+export type V0RequestSchemaName =
+  | 'V0FileSourceRequest'
+  | 'V0FileCreateRequest'
+  | 'V0FileUpdateRequest'
+  | 'V0DatasetDefinitionRequest'
+  | 'V0DatasetPatchRequest'
+  | 'V0FileBatchRequest';
+
+/**
+ * Named so that each shape appears once in `components.schemas` (openapi-document.ts adds
+ * them; Nest derives schemas only from classes, and these bodies are checked by hand).
+ */
+export const V0_REQUEST_SCHEMAS: Record<V0RequestSchemaName, SchemaObject> = {
+  V0FileSourceRequest: FILE_SOURCE,
+  /** A file with its URL source: what create, PUT and the files batch take. */
+  V0FileCreateRequest: fileSchema(true),
+  /** A PATCH file: without a source it must exist and only its description and labels change. */
+  V0FileUpdateRequest: fileSchema(false),
+  /** POST /v0/datasets/{owner} and PUT /v0/datasets/{owner}/{id}. */
+  V0DatasetDefinitionRequest: {
+    type: 'object',
+    required: ['title', 'visibility'],
+    properties: {
+      ...RECORD_FIELDS,
+      files: { type: 'array', items: ref('V0FileCreateRequest') },
+      project: {
+        type: 'string',
+        maxLength: 200,
+        description: "The team's project to create the dataset in (default: `default`)",
+      },
     },
   },
-};
-
-/** PATCH /v0/datasets/{owner}/{id}. */
-export const DATASET_PATCH_SCHEMA: SchemaObject = {
-  type: 'object',
-  properties: { ...RECORD_FIELDS, files: { type: 'array', items: fileSchema(false) } },
-};
-
-/** POST /v0/datasets/{owner}/{id}/files (a bare array of files is accepted as well). */
-export const FILE_BATCH_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['files'],
-  properties: { files: { type: 'array', items: fileSchema(true) } },
-};
-
-export const SUCCESS_MESSAGE_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['message'],
-  properties: { message: { type: 'string' } },
-};
-
-export const CREATED_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['message', 'uri'],
-  properties: { message: { type: 'string' }, uri: { type: 'string', format: 'uri' } },
+  /** PATCH /v0/datasets/{owner}/{id}. */
+  V0DatasetPatchRequest: {
+    type: 'object',
+    properties: { ...RECORD_FIELDS, files: { type: 'array', items: ref('V0FileUpdateRequest') } },
+  },
+  /** POST /v0/datasets/{owner}/{id}/files (a bare array of files is accepted as well). */
+  V0FileBatchRequest: {
+    type: 'object',
+    required: ['files'],
+    description: 'A bare array of the files is accepted as well',
+    properties: { files: { type: 'array', items: ref('V0FileCreateRequest') } },
+  },
 };

@@ -115,18 +115,6 @@ export class DatasetPageDto implements DatasetPageJson {
   nextPageToken?: string;
 }
 
-/** data.world's ErrorMessage. */
-export class V0ErrorDto {
-  @ApiProperty({ example: 404 })
-  code: number;
-
-  @ApiProperty({ example: 'Not found.' })
-  message: string;
-
-  @ApiPropertyOptional()
-  details?: string;
-}
-
 /** The caller, as `GET /v0/user` shows them. */
 export class V0UserDto {
   @ApiProperty({ description: 'The username', example: 'alice' })
