@@ -90,7 +90,7 @@ const AUTHENTICATED = { ...EVERYONE(200), anonymous: 401 };
 const dataset = (c: Context) => `/v0/datasets/${c.owner}/${c.id}`;
 
 const routes = (): RouteCase[] => [
-  { name: 'GET dataset', method: 'get', path: dataset, readOnly: true, expect: READ_PRIVATE },
+  { name: 'GET dataset', method: 'get', path: dataset, expect: READ_PRIVATE },
   {
     name: 'GET public dataset',
     method: 'get',
