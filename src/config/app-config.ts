@@ -236,7 +236,7 @@ class Environment {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   @IsInt({ message: 'must be an integer (bytes)' })
-  MAX_UPLOAD_BYTES: number = 10 * 1024 ** 3;
+  MAX_UPLOAD_BYTES: number = 50 * 1024 ** 3;
 
   @Transform(toInt)
   @Min(1)

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       workers: 1,
       workersAuto: false,
       database: { poolSize: 20, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000 },
-      maxUploadBytes: 10 * 1024 ** 3,
+      maxUploadBytes: 50 * 1024 ** 3,
       zip: { maxEntries: 100_000, maxTotalBytes: 20 * 1024 ** 3, maxCompressionRatio: 200 },
       http: {
         requestTimeoutMs: 300_000,
