@@ -14,7 +14,7 @@ import { startServerProcess, stopServerProcess } from '../../utils/server-proces
 import { startSourceServer, type SourceServer } from '../../utils/source-server.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
-import { teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
+import { asBytes, teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
 
 /**
  * Files added by URL source through /v0, fetched in the background, as a data.world client sees
@@ -33,22 +33,11 @@ const LIMITS = {
   SOURCES_MAX_BYTES: '1000',
 };
 
-/** Reads any answer's body as bytes. */
-const bytesOf = (
-  test: request.Test,
-): Promise<{ status: number; body: Buffer; headers: Record<string, string> }> =>
-  test
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .then((response) => ({
-      status: response.status,
-      body: response.body as Buffer,
-      headers: response.headers,
-    }));
+/** Any answer's status and body as bytes. */
+const bytesOf = async (test: request.Test) => {
+  const response = await asBytes(test);
+  return { status: response.status, body: response.body as Buffer };
+};
 
 describe('v0 sources (background sync)', () => {
   let testApp: TestApp;
