@@ -1,8 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import type {
   DatasetSummaryJson,
@@ -10,10 +6,9 @@ import type {
 } from '../../../src/modules/dataworld/v0/dataset.presenter.js';
 import { eventually } from '../../utils/eventually.js';
 import { authed, createCast, createTeam, unique, type Cast } from '../../utils/fixtures.js';
-import { startServerProcess, stopServerProcess } from '../../utils/server-process.js';
 import { startSourceServer, type SourceServer } from '../../utils/source-server.js';
+import { startSyncRig, type SyncRig } from '../../utils/sync-rig.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../../utils/test-database.js';
 import { asBytes, teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
 
 /**
@@ -321,54 +316,28 @@ describe('v0 sources (background sync)', () => {
 });
 
 describe('v0 sources: a server killed during a sync', () => {
-  const ADMIN = { username: 'v0-sync-admin', password: 'v0-sync-admin-password' };
-  /** A short fetch timeout, so that the job of the killed process expires within seconds. */
-  const SOURCES_ENV = { SOURCES_ALLOW_PRIVATE: 'true', SOURCES_FETCH_TIMEOUT: '3' };
-  let database: TestDatabase;
-  let dataDir: string;
+  let rig: SyncRig;
   let testApp: TestApp;
   let source: SourceServer;
-  let server: ChildProcess | undefined;
   let base = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'strata-v0-sync-'));
-    // Only makes the users and the dataset: it fetches nothing (no workers).
-    testApp = await createTestApp({ database, env: { ...SOURCES_ENV, SOURCES_CONCURRENCY: '0' } });
-    source = await startSourceServer();
+    // A short fetch timeout, so that the job of the killed process expires within seconds.
+    rig = await startSyncRig({ SOURCES_ALLOW_PRIVATE: 'true', SOURCES_FETCH_TIMEOUT: '3' });
+    ({ testApp, source } = rig);
   });
 
   afterAll(async () => {
-    await stopServerProcess(server, 'SIGKILL');
-    await source.close();
-    await testApp.close();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    await rig.close();
   });
 
   const start = async () => {
-    const started = await startServerProcess({
-      databaseUrl: database.url,
-      dataDir,
-      admin: ADMIN,
-      env: { ...SOURCES_ENV, SOURCES_CONCURRENCY: '1' },
-    });
-    server = started.child;
-    base = `http://127.0.0.1:${started.port}`;
+    base = await rig.start();
   };
 
   it('should finish the fetch after a restart (kill -9 mid-body)', async () => {
     const body = 'id,value\n1,finished after the restart\n';
-    let stall = true;
-    source.route('/data.csv', (_request, response) => {
-      if (stall) {
-        response.writeHead(200, { 'content-length': String(body.length) });
-        response.write(body.slice(0, 5));
-      } else {
-        response.end(body);
-      }
-    });
+    const route = rig.stallingRoute('/data.csv', body);
     const cast = await createCast(testApp);
     const dataset = await v0Dataset(testApp, cast);
     // An API token lives in the database: the child process accepts it (a JWT's secret may differ).
@@ -396,8 +365,8 @@ describe('v0 sources: a server killed during a sync', () => {
     });
     expect(added.status).toBe(200);
     await eventually(() => Promise.resolve(source.requested.length > 0), 20_000);
-    await stopServerProcess(server, 'SIGKILL');
-    stall = false;
+    await rig.stop('SIGKILL');
+    route.unstall();
 
     // Still running as far as anyone can tell (asked of the test's app: no server is up), until
     // the dead process's job expires: a sync now is refused.
