@@ -251,14 +251,9 @@ export class SourcesService {
     return sourced || stored;
   }
 
+  /** The derived status of the dataset (see {@link DatasetSyncStatus}). */
   async datasetStatus(datasetId: number): Promise<DatasetSyncStatus> {
-    return (await this.datasetStatuses([datasetId])).get(datasetId)!;
-  }
-
-  /** The derived status of each dataset (see {@link DatasetSyncStatus}). */
-  async datasetStatuses(datasetIds: readonly number[]): Promise<Map<number, DatasetSyncStatus>> {
-    const views = await this.listSourcesOf(datasetIds);
-    return new Map(datasetIds.map((id) => [id, derivedStatus(views.get(id)!)]));
+    return datasetStatusOf(await this.listSources(datasetId));
   }
 
   private async enqueue(
@@ -311,7 +306,8 @@ function checkedUrl(raw: string): string {
   return raw;
 }
 
-function derivedStatus(views: readonly SourceView[]): DatasetSyncStatus {
+/** The status of a dataset with these sources (see {@link DatasetSyncStatus}). */
+export function datasetStatusOf(views: readonly SourceView[]): DatasetSyncStatus {
   const some = (status: SyncStatus) => views.some((view) => view.syncStatus === status);
   if (some('INPROGRESS')) {
     return 'INPROGRESS';
