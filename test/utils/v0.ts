@@ -59,3 +59,12 @@ export function v0Http(testApp: TestApp) {
 }
 
 export { authed };
+
+/** Keeps a response's body as bytes, whatever its content type. */
+export function asBytes(test: request.Test): request.Test {
+  return test.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}

@@ -32,14 +32,6 @@ export interface ClaimedSource {
   expandArchive: boolean;
 }
 
-/** Per dataset: whether any of its sources is in each state. */
-export interface SourceStates {
-  datasetId: number;
-  running: boolean;
-  failed: boolean;
-  fresh: boolean;
-}
-
 const COLUMNS = `id, dataset_id AS "datasetId", filename, url, expand_archive AS "expandArchive",
   sync_status AS "syncStatus", sync_job_id AS "syncJobId", last_sync_start AS "lastSyncStart",
   last_sync_success AS "lastSyncSuccess", last_sync_failure AS "lastSyncFailure",
@@ -209,18 +201,6 @@ export class FileSourcesRepository {
          sync_summary = $3, sync_job_id = NULL, updated_at = now()
        WHERE id = $1 AND sync_job_id = $2`,
       [id, jobId, summary],
-    );
-  }
-
-  /** Which states the sources of these datasets are in (datasets without sources are absent). */
-  async statesOf(datasetIds: number[]): Promise<SourceStates[]> {
-    return this.dataSource.query<SourceStates[]>(
-      `SELECT dataset_id AS "datasetId",
-         bool_or(sync_status = 'INPROGRESS') AS running,
-         bool_or(sync_status = 'SYSTEMERROR') AS failed,
-         bool_or(sync_status = 'NEW') AS fresh
-       FROM file_sources WHERE dataset_id = ANY($1) GROUP BY dataset_id`,
-      [datasetIds],
     );
   }
 }

@@ -8,11 +8,7 @@ import {
   type FileDetailsChange,
 } from '../dataset-files/dataset-files.service.js';
 import type { SyncStatus } from './file-source.entity.js';
-import {
-  FileSourcesRepository,
-  type SourceRow,
-  type SourceStates,
-} from './file-sources.repository.js';
+import { FileSourcesRepository, type SourceRow } from './file-sources.repository.js';
 import { InvalidSourceError, SyncInProgressError } from './sources.errors.js';
 import { SourceFetchQueue } from './source-fetch.queue.js';
 
@@ -64,9 +60,9 @@ export interface SourceView {
 }
 
 /**
- * A dataset's status derived from its sources: INPROGRESS while a fetch runs, else
- * SYSTEMERROR when the last fetch of some file failed, else NEW while some file was never
- * fetched, else LOADED (a dataset without sources is LOADED).
+ * A dataset's status derived from its sources: INPROGRESS while a fetch runs (or is queued
+ * after an earlier one), else SYSTEMERROR when the last fetch of some file failed, else NEW
+ * while some file was never fetched, else LOADED (a dataset without sources is LOADED).
  */
 export type DatasetSyncStatus = 'NEW' | 'INPROGRESS' | 'SYSTEMERROR' | 'LOADED';
 
@@ -255,16 +251,9 @@ export class SourcesService {
     return sourced || stored;
   }
 
+  /** The derived status of the dataset (see {@link DatasetSyncStatus}). */
   async datasetStatus(datasetId: number): Promise<DatasetSyncStatus> {
-    return (await this.datasetStatuses([datasetId])).get(datasetId)!;
-  }
-
-  /** The derived status of each dataset (see {@link DatasetSyncStatus}). */
-  async datasetStatuses(datasetIds: readonly number[]): Promise<Map<number, DatasetSyncStatus>> {
-    const states = new Map(
-      (await this.sources.statesOf([...datasetIds])).map((row) => [row.datasetId, row]),
-    );
-    return new Map(datasetIds.map((id) => [id, derivedStatus(states.get(id))]));
+    return datasetStatusOf(await this.listSources(datasetId));
   }
 
   private async enqueue(
@@ -317,17 +306,24 @@ function checkedUrl(raw: string): string {
   return raw;
 }
 
-function derivedStatus(states: SourceStates | undefined): DatasetSyncStatus {
-  if (states === undefined) {
-    return 'LOADED';
-  }
-  if (states.running) {
+/** The status of a dataset with these sources (see {@link DatasetSyncStatus}). */
+export function datasetStatusOf(views: readonly SourceView[]): DatasetSyncStatus {
+  const some = (status: SyncStatus) => views.some((view) => view.syncStatus === status);
+  if (some('INPROGRESS')) {
     return 'INPROGRESS';
   }
-  if (states.failed) {
+  if (some('SYSTEMERROR')) {
     return 'SYSTEMERROR';
   }
-  return states.fresh ? 'NEW' : 'LOADED';
+  return some('NEW') ? 'NEW' : 'LOADED';
+}
+
+/**
+ * A fetch queued after an earlier one ended shows as INPROGRESS: a client polling after a
+ * sync must not take the earlier outcome (OK or SYSTEMERROR) for the new one's.
+ */
+function shownStatus(row: SourceRow): SyncStatus {
+  return row.syncJobId !== null && row.syncStatus !== 'NEW' ? 'INPROGRESS' : row.syncStatus;
 }
 
 function toView(row: SourceRow): SourceView {
@@ -335,7 +331,7 @@ function toView(row: SourceRow): SourceView {
     filename: row.filename,
     url: row.url,
     expandArchive: row.expandArchive,
-    syncStatus: row.syncStatus,
+    syncStatus: shownStatus(row),
     syncPending: row.syncJobId !== null,
     lastSyncStart: row.lastSyncStart ?? undefined,
     lastSyncSuccess: row.lastSyncSuccess ?? undefined,

@@ -8,7 +8,7 @@ import {
   type LineageSelection,
 } from '../../datasets/datasets.service.js';
 import { LicencesService } from '../../licences/licences.service.js';
-import { SourcesService } from '../../sources/sources.service.js';
+import { datasetStatusOf, SourcesService } from '../../sources/sources.service.js';
 import { TeamAccessService } from '../../teams/team-access.service.js';
 import { TeamsService } from '../../teams/teams.service.js';
 import type { DatasetSummaryParts } from './dataset.presenter.js';
@@ -79,17 +79,17 @@ export class DatasetSummariesService {
     heads: readonly LineageHead[],
   ): Promise<DatasetSummaryParts[]> {
     const ids = heads.map((head) => head.id);
-    const [files, sources, statuses, licences, access] = await Promise.all([
+    const [files, sources, licences, access] = await Promise.all([
       this.files.fileDetailsOf(ids),
       this.sources.listSourcesOf(ids),
-      this.sources.datasetStatuses(ids),
       this.licences.findRefs(heads.map((head) => head.licenceId)),
       this.access.accessLevels(caller, heads),
     ]);
     return heads.map((head, index) => ({
       dataset: head,
       licenceName: licences.get(head.licenceId)?.dataworldName,
-      status: statuses.get(head.id) ?? 'LOADED',
+      // From the same read as the files' sources, so that the two always agree.
+      status: datasetStatusOf(sources.get(head.id) ?? []),
       access: access[index],
       files: files.get(head.id) ?? [],
       sources: sources.get(head.id) ?? [],
