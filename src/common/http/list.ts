@@ -9,14 +9,18 @@ import {
   parseFilterSpec,
   parsePageRequest,
   type FilterResource,
+  type FilterSpec,
+  type PageRequest,
 } from '../filter-spec/index.js';
 import { quoteIdentifier } from '../filter-spec/filter-spec.compiler.js';
 import { sendJsonArray, type JsonWriter, type MoreBatches } from './json-stream.js';
 
-/** What a `POST .../list` request carries, free of Express: the body and the page query. */
+/** What a `POST .../list` request asks for, parsed and free of Express. */
 export interface ListRequest {
-  readonly body: unknown;
-  readonly query: Record<string, unknown>;
+  /** The FilterSpec body (an empty one when the body was absent). */
+  readonly spec: FilterSpec;
+  /** `undefined` when no `?limit=` was given: the whole list. */
+  readonly page: PageRequest | undefined;
   /** Path and query as received, and the scheme://host they came to: for the `Link` header. */
   readonly url: string;
   readonly baseUrl: string;
@@ -30,13 +34,16 @@ export interface ListResult<T> {
   readonly next?: string;
 }
 
-/** Collects a {@link ListRequest} in the controller; services never see Express objects. */
+/**
+ * The /v1 face's parsing of a list request: the FilterSpec body, then the page query, each
+ * throwing its own DomainError (400) in that order; services only ever see the parsed values.
+ */
 export const ListParams = createParamDecorator(
   (_data: unknown, context: ExecutionContext): ListRequest => {
     const request = context.switchToHttp().getRequest<Request>();
     return {
-      body: request.body as unknown,
-      query: request.query,
+      spec: parseFilterSpec(request.body as unknown),
+      page: parsePageRequest(request.query),
       url: request.originalUrl,
       baseUrl: `${request.protocol}://${request.get('host') ?? 'localhost'}`,
     };
@@ -63,8 +70,7 @@ export async function executeList<E extends ObjectLiteral, T>(
   request: ListRequest,
   present: (entities: E[]) => Promise<T[]> | T[],
 ): Promise<ListResult<T>> {
-  const spec = parseFilterSpec(request.body);
-  const page = parsePageRequest(request.query);
+  const { spec, page } = request;
   applyPage(applyFilterSpec(query, alias, resource, spec), page);
   if (page) {
     const entities = await query.getMany();
