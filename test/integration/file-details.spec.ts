@@ -249,7 +249,7 @@ describe('file details and access levels for /v0', () => {
       }
       const recorded = [];
       for await (const batch of staged.added(10)) {
-        recorded.push(...batch.items.map((item) => item.filename));
+        recorded.push(...batch.items.map((item) => item.name));
       }
       expect(recorded).toEqual(['a.csv', 'new.csv', 'a.csv', 'b.csv']);
       const after = await files.fileDetails(pk);

@@ -15,10 +15,10 @@ import type { FileDetailsChange } from './file-details.js';
 import { badName, normaliseFilename, parentPrefixes, type NormalisedName } from './filename.js';
 import { forEachIndex, IO_CONCURRENCY, type StagedFiles } from './staged-files.js';
 
-/** UFDL's NamedFile JSON: what add_file, add_files and delete_file answer. */
-export interface NamedFileJson {
-  filename: string;
-  handle: string;
+/** A file a deletion removed from a dataset: its name and its blob (reclaimed once unreferenced). */
+export interface RemovedFile {
+  readonly name: string;
+  readonly handle: string;
 }
 
 export type StoredFile = FileRow;
@@ -283,7 +283,7 @@ export class DatasetFilesService {
     return file;
   }
 
-  async deleteFile(datasetId: number, filename: string): Promise<NamedFileJson> {
+  async deleteFile(datasetId: number, filename: string): Promise<RemovedFile> {
     const removed = await this.files.transaction(async (manager) => {
       // Looked up first so that a name that isn't there costs no copy of a shared manifest.
       if (!(await this.files.findFile(datasetId, filename, manager))) {
@@ -294,7 +294,7 @@ export class DatasetFilesService {
       if (handle === undefined) {
         throw badName(filename, "Doesn't exist"); // Deleted meanwhile.
       }
-      return { filename, handle };
+      return { name: filename, handle };
     });
     // Collected only if no manifest references it any more (a copy may still).
     this.collector.reclaimLater([removed.handle]);

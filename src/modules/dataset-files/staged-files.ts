@@ -47,10 +47,10 @@ function ensureRoom<T extends Float64Array | Uint32Array | Uint8Array>(array: T,
   return bigger;
 }
 
-/** A file added by an upload: its name and its blob. */
+/** A file added by an upload: the name it got and its blob. */
 export interface AddedFile {
-  filename: string;
-  handle: string;
+  readonly name: string;
+  readonly handle: string;
 }
 
 /**
@@ -187,7 +187,7 @@ export class StagedFiles {
       const end = Math.min(start + size, count);
       const items: AddedFile[] = [];
       for (let i = start; i < end; i += 1) {
-        items.push({ filename: this.filenames.at(i), handle: this.handle(i) });
+        items.push({ name: this.filenames.at(i), handle: this.handle(i) });
       }
       yield { items, last: end === count };
     }

@@ -8,8 +8,9 @@ import { NotAcceptableError } from '../../common/errors/domain-error.js';
 import { sendJsonArray } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { sendStoredFile } from '../../common/http/stored-file-response.js';
-import type { NamedFileJson, StoredFile } from '../dataset-files/dataset-files.service.js';
+import type { StoredFile } from '../dataset-files/dataset-files.service.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
+import { namedFileJson, writeNamedFile, type NamedFileJson } from './v1/named-file.presenter.js';
 
 function uploadHeaders(request: Request): UploadHeaders {
   const length = request.headers['content-length'];
@@ -41,19 +42,20 @@ export class FilesController {
       'required; a name ending in / gets the next free number in that directory)',
   })
   @ApiConsumes('application/data')
-  addFile(
+  async addFile(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Param('filename') filename: string | string[],
     @Req() request: Request,
   ): Promise<NamedFileJson> {
-    return this.uploads.addFile(
+    const added = await this.uploads.addFile(
       caller,
       pk,
       wildcardParam(filename),
       uploadHeaders(request),
       request,
     );
+    return namedFileJson(added);
   }
 
   @Post('files-multi')
@@ -69,7 +71,7 @@ export class FilesController {
     const added = await this.uploads.addFiles(caller, pk, uploadHeaders(request), request);
     // Streamed in batches: the answer to 100,000 entries is never one array or one string.
     response.status(200);
-    await sendJsonArray(response, added.first, added.rest);
+    await sendJsonArray(response, added.first, added.rest, writeNamedFile);
   }
 
   @Get('files/*filename')
@@ -106,12 +108,12 @@ export class FilesController {
 
   @Delete('files/*filename')
   @ApiOperation({ summary: 'Remove a file from the dataset (its bytes go once unreferenced)' })
-  deleteFile(
+  async deleteFile(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Param('filename') filename: string | string[],
   ): Promise<NamedFileJson> {
-    return this.uploads.deleteFile(caller, pk, wildcardParam(filename));
+    return namedFileJson(await this.uploads.deleteFile(caller, pk, wildcardParam(filename)));
   }
 
   private send(file: StoredFile, request: Request, response: Response): Promise<void> {

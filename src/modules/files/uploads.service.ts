@@ -20,10 +20,10 @@ import {
 import { firstBatch, type BatchedAnswer } from '../../database/cursor.js';
 import {
   DatasetFilesService,
-  type NamedFileJson,
+  type RemovedFile,
   type StoredFile,
 } from '../dataset-files/dataset-files.service.js';
-import { StagedFiles } from '../dataset-files/staged-files.js';
+import { StagedFiles, type AddedFile } from '../dataset-files/staged-files.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { readZipEntries } from './zip/zip-reader.js';
@@ -83,7 +83,7 @@ export class UploadsService {
     requested: string,
     headers: UploadHeaders,
     body: Readable,
-  ): Promise<NamedFileJson> {
+  ): Promise<AddedFile> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     // Everything that can be refused is refused before a byte is stored.
     this.files.normalise(requested);
@@ -109,7 +109,7 @@ export class UploadsService {
     pk: number,
     headers: UploadHeaders,
     body: Readable,
-  ): Promise<BatchedAnswer<NamedFileJson>> {
+  ): Promise<BatchedAnswer<AddedFile>> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     requireFilename(headers);
     this.checkBody(headers, this.config.zip.maxTotalBytes);
@@ -176,7 +176,7 @@ export class UploadsService {
         await this.files.addStaged(datasetId, staged, { replace: true });
         const names: string[] = [];
         for await (const batch of staged.added(ANSWER_BATCH_ENTRIES)) {
-          names.push(...batch.items.map((file) => file.filename));
+          names.push(...batch.items.map((file) => file.name));
         }
         // After the files, so a failed upload leaves the sources as they were.
         await this.sources.removeSources(datasetId, names);
@@ -230,7 +230,7 @@ export class UploadsService {
     return this.blobs.get(file.handle, range);
   }
 
-  async deleteFile(caller: Caller, pk: number, filename: string): Promise<NamedFileJson> {
+  async deleteFile(caller: Caller, pk: number, filename: string): Promise<RemovedFile> {
     const { dataset } = await this.datasets.loadForWrite(caller, pk);
     return this.files.deleteFile(dataset.id, filename);
   }
