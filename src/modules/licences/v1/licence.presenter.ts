@@ -1,25 +1,24 @@
-import type { Licence } from './licence.entity.js';
-import type { SubdescriptorNames } from './licences.repository.js';
+import type { LicenceView } from '../licence-view.js';
 
 /** UFDL's licence JSON; key order is part of the wire contract (LicenceSerialiser's fields). */
 export interface LicenceJson {
   pk: number;
   name: string;
   url: string;
-  permissions: string[];
-  conditions: string[];
-  limitations: string[];
-  domains: string[];
+  permissions: readonly string[];
+  conditions: readonly string[];
+  limitations: readonly string[];
+  domains: readonly string[];
 }
 
-export function toLicenceJson(licence: Licence, names: SubdescriptorNames): LicenceJson {
+export function licenceJson(licence: LicenceView): LicenceJson {
   return {
     pk: licence.id,
     name: licence.name,
     url: licence.url,
-    permissions: names.permissions,
-    conditions: names.conditions,
-    limitations: names.limitations,
-    domains: names.domains,
+    permissions: licence.permissions,
+    conditions: licence.conditions,
+    limitations: licence.limitations,
+    domains: licence.domains,
   };
 }
