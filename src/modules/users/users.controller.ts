@@ -20,7 +20,7 @@ import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { CreateUserDto, PatchUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 import { userJson, type UserJson } from './v1/user.presenter.js';
-import { createUserCommand, updateUserCommand } from './v1/user.requests.js';
+import { createUserCommand, parseUserLookup, updateUserCommand } from './v1/user.requests.js';
 
 @ApiTags('v1 users')
 @ApiBearerAuth()
@@ -57,8 +57,11 @@ export class UsersController {
     @Param('name') name: string | string[],
   ): Promise<UserJson | UserJson[]> {
     // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
-    const found = await this.users.lookup(caller, wildcardParam(name));
-    return Array.isArray(found) ? found.map(userJson) : userJson(found);
+    const lookup = parseUserLookup(wildcardParam(name));
+    if ('pk' in lookup) {
+      return userJson(await this.users.retrieve(caller, lookup.pk));
+    }
+    return (await this.users.getByName(caller, lookup.name)).map(userJson);
   }
 
   @Put(':pk')

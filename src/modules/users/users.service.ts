@@ -142,25 +142,18 @@ export class UsersService {
     );
   }
 
-  /**
-   * `GET /v1/users/{x}`: all digits is a pk (site admins only, as in the reference, whose route
-   * order shadows numeric usernames); anything else is get_by_name.
-   */
-  async lookup(caller: Caller, segment: string): Promise<UserView | UserView[]> {
-    if (!/^[0-9]+$/.test(segment)) {
-      return this.getByName(caller, segment);
-    }
+  /** Any user by pk: site admins only. `pk` may be any number a client wrote. */
+  async retrieve(caller: Caller, pk: number): Promise<UserView> {
     if (!isSiteAdmin(caller)) {
       throw new PermissionDeniedError();
     }
-    const pk = Number(segment);
-    if (!Number.isSafeInteger(pk) || pk > 2_147_483_647) {
+    if (!Number.isSafeInteger(pk) || pk > MAX_USER_ID) {
       throw new NotFoundError();
     }
     return userView(await this.get(pk));
   }
 
-  /** `GET /v1/users/{name}`: a list holding the caller's own record (admins may ask for anyone). */
+  /** A list holding the caller's own record by name (admins may ask for anyone). */
   async getByName(caller: Caller, name: string): Promise<UserView[]> {
     if (!isSiteAdmin(caller) && caller?.username !== name) {
       throw new PermissionDeniedError();

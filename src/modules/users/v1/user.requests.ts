@@ -1,6 +1,14 @@
 import type { CreateUserDto, PatchUserDto } from '../user.dto.js';
 import type { CreateUserCommand, UpdateUserCommand } from '../user.commands.js';
 
+/**
+ * What `GET /v1/users/{x}` asks for: all digits is a pk (as in the reference, whose route order
+ * shadows numeric usernames); anything else is get_by_name.
+ */
+export function parseUserLookup(segment: string): { pk: number } | { name: string } {
+  return /^[0-9]+$/.test(segment) ? { pk: Number(segment) } : { name: segment };
+}
+
 /** A validated PUT or PATCH body as the service's command (absent fields stay undefined). */
 export function updateUserCommand(dto: PatchUserDto): UpdateUserCommand {
   return {
