@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
-import type { DataDomain } from './data-domain.entity.js';
-import { toDataDomainJson, type DataDomainJson } from './data-domain.mapper.js';
+import { dataDomainView, type DataDomainView } from './data-domain-view.js';
 import { DomainsRepository } from './domains.repository.js';
 
 export const DOMAIN_FILTER: FilterResource = {
@@ -17,44 +16,32 @@ export const DOMAIN_FILTER: FilterResource = {
   },
 };
 
-/** A data domain as other modules need to know it (datasets show the description). */
-export interface DataDomainRef {
-  readonly id: number;
-  /** The two-letter code. */
-  readonly name: string;
-  readonly description: string;
-}
-
 /** The data domains are fixed (seeded by migration): this module only reads them. */
 @Injectable()
 export class DomainsService {
   constructor(private readonly domains: DomainsRepository) {}
 
-  async list(request: ListRequest): Promise<ListResult<DataDomainJson>> {
+  async list(request: ListRequest): Promise<ListResult<DataDomainView>> {
     return executeList(this.domains.listQuery('d'), 'd', DOMAIN_FILTER, request, (domains) =>
-      domains.map(toDataDomainJson),
+      domains.map(dataDomainView),
     );
   }
 
-  async get(pk: number): Promise<DataDomainJson> {
-    const domain = await this.domains.findById(pk);
+  async get(pk: number): Promise<DataDomainView> {
+    const domain = await this.findRef(pk);
     if (!domain) {
       throw new NotFoundError();
     }
-    return toDataDomainJson(domain);
+    return domain;
   }
 
-  async findRef(pk: number): Promise<DataDomainRef | undefined> {
+  async findRef(pk: number): Promise<DataDomainView | undefined> {
     const domain = await this.domains.findById(pk);
-    return domain ? toRef(domain) : undefined;
+    return domain ? dataDomainView(domain) : undefined;
   }
 
-  async findRefByName(name: string): Promise<DataDomainRef | undefined> {
+  async findRefByName(name: string): Promise<DataDomainView | undefined> {
     const domain = await this.domains.findByName(name);
-    return domain ? toRef(domain) : undefined;
+    return domain ? dataDomainView(domain) : undefined;
   }
-}
-
-function toRef(domain: DataDomain): DataDomainRef {
-  return { id: domain.id, name: domain.name, description: domain.description };
 }

@@ -16,9 +16,14 @@ import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { CreateLicenceDto, PatchLicenceDto } from './licence.dto.js';
-import type { LicenceJson } from './licence.mapper.js';
+import { SUBDESCRIPTOR_TYPES } from './licence.commands.js';
 import { LicencesService } from './licences.service.js';
-import { parseSubdescriptorModSpec, SUBDESCRIPTOR_TYPES } from './subdescriptor-mod-spec.js';
+import { licenceJson, type LicenceJson } from './v1/licence.presenter.js';
+import {
+  createLicenceCommand,
+  parseSubdescriptorModSpec,
+  updateLicenceCommand,
+} from './v1/licence.requests.js';
 
 @ApiTags('v1 licences')
 @ApiBearerAuth()
@@ -32,40 +37,42 @@ export class LicencesController {
   @ApiOperation({ summary: 'List licences (FilterSpec body on pk, name, url; ?limit&cursor)' })
   @ApiBody({ required: false, schema: { type: 'object' } })
   async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
-    await sendList(response, await this.licences.list(request));
+    await sendList(response, await this.licences.list(request), (licence) =>
+      JSON.stringify(licenceJson(licence)),
+    );
   }
 
   @Post('create')
   @AdminOnly()
   @ApiOperation({ summary: 'Create a licence (site admins)' })
-  create(@Body() dto: CreateLicenceDto): Promise<LicenceJson> {
-    return this.licences.create(dto);
+  async create(@Body() dto: CreateLicenceDto): Promise<LicenceJson> {
+    return licenceJson(await this.licences.create(createLicenceCommand(dto)));
   }
 
   @Get(':pk')
   @ApiOperation({ summary: 'Retrieve a licence with its sub-descriptor names' })
-  retrieve(@Param('pk', ParsePkPipe) pk: number): Promise<LicenceJson> {
-    return this.licences.get(pk);
+  async retrieve(@Param('pk', ParsePkPipe) pk: number): Promise<LicenceJson> {
+    return licenceJson(await this.licences.get(pk));
   }
 
   @Put(':pk')
   @AdminOnly()
   @ApiOperation({ summary: 'Replace the name and URL of a licence (site admins)' })
-  update(
+  async update(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: CreateLicenceDto,
   ): Promise<LicenceJson> {
-    return this.licences.update(pk, dto);
+    return licenceJson(await this.licences.update(pk, createLicenceCommand(dto)));
   }
 
   @Patch(':pk')
   @AdminOnly()
   @ApiOperation({ summary: 'Change the name and/or URL of a licence (site admins)' })
-  partialUpdate(
+  async partialUpdate(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchLicenceDto,
   ): Promise<LicenceJson> {
-    return this.licences.update(pk, dto);
+    return licenceJson(await this.licences.update(pk, updateLicenceCommand(dto)));
   }
 
   @Delete(':pk')
@@ -103,10 +110,12 @@ export class LicencesController {
       },
     },
   })
-  modifySubdescriptors(
+  async modifySubdescriptors(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() body: unknown,
   ): Promise<LicenceJson> {
-    return this.licences.modifySubdescriptors(pk, parseSubdescriptorModSpec(body));
+    return licenceJson(
+      await this.licences.modifySubdescriptors(pk, parseSubdescriptorModSpec(body)),
+    );
   }
 }

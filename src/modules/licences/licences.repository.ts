@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Licence } from './licence.entity.js';
-import type { SubdescriptorType } from './subdescriptor-mod-spec.js';
+import type { SubdescriptorType } from './licence.commands.js';
 import { uniqueViolation } from '../../common/errors/pg-errors.js';
 import { runTransaction } from '../../database/transaction.js';
 

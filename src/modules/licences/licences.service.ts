@@ -8,11 +8,14 @@ import {
 import { foreignKeyViolation } from '../../common/errors/pg-errors.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
-import type { CreateLicenceDto, PatchLicenceDto } from './licence.dto.js';
+import type {
+  CreateLicenceCommand,
+  SubdescriptorModSpec,
+  UpdateLicenceCommand,
+} from './licence.commands.js';
 import type { Licence } from './licence.entity.js';
-import { toLicenceJson, type LicenceJson } from './licence.mapper.js';
+import { licenceView, type LicenceView } from './licence-view.js';
 import { emptySubdescriptorNames, LicencesRepository } from './licences.repository.js';
-import type { SubdescriptorModSpec } from './subdescriptor-mod-spec.js';
 
 /** What may be filtered and ordered on (the sub-descriptor lists are not filterable). */
 export const LICENCE_FILTER: FilterResource = {
@@ -43,15 +46,15 @@ const ADD_ATTEMPTS = 3;
 export class LicencesService {
   constructor(private readonly licences: LicencesRepository) {}
 
-  async list(request: ListRequest): Promise<ListResult<LicenceJson>> {
+  async list(request: ListRequest): Promise<ListResult<LicenceView>> {
     return executeList(this.licences.listQuery('l'), 'l', LICENCE_FILTER, request, (licences) =>
-      this.toJson(licences),
+      this.toViews(licences),
     );
   }
 
-  async get(pk: number): Promise<LicenceJson> {
-    const [json] = await this.toJson([await this.find(pk)]);
-    return json;
+  async get(pk: number): Promise<LicenceView> {
+    const [view] = await this.toViews([await this.find(pk)]);
+    return view;
   }
 
   async findRef(pk: number): Promise<LicenceRef | undefined> {
@@ -73,20 +76,20 @@ export class LicencesService {
     return licence ? toRef(licence) : undefined;
   }
 
-  async create(dto: CreateLicenceDto): Promise<LicenceJson> {
-    const id = await this.licences.insertIfNameFree({ name: dto.name, url: dto.url });
+  async create(command: CreateLicenceCommand): Promise<LicenceView> {
+    const id = await this.licences.insertIfNameFree({ name: command.name, url: command.url });
     if (id === undefined) {
       throw new RequestValidationError(NAME_TAKEN);
     }
     return this.get(id);
   }
 
-  /** PUT and PATCH: PUT's DTO simply has every field. */
-  async update(pk: number, dto: PatchLicenceDto): Promise<LicenceJson> {
+  /** PUT and PATCH: PUT's command simply has every field. */
+  async update(pk: number, command: UpdateLicenceCommand): Promise<LicenceView> {
     const licence = await this.find(pk);
     const changes = {
-      ...(dto.name !== undefined && { name: dto.name }),
-      ...(dto.url !== undefined && { url: dto.url }),
+      ...(command.name !== undefined && { name: command.name }),
+      ...(command.url !== undefined && { url: command.url }),
     };
     if (changes.name !== undefined && changes.name !== licence.name) {
       // Checked first for the common case; the unique constraint settles races.
@@ -118,7 +121,7 @@ export class LicencesService {
    * one transaction. A new name is created on add; a sub-descriptor no licence uses any more
    * after a remove is deleted.
    */
-  async modifySubdescriptors(pk: number, spec: SubdescriptorModSpec): Promise<LicenceJson> {
+  async modifySubdescriptors(pk: number, spec: SubdescriptorModSpec): Promise<LicenceView> {
     await this.licences.transaction(async (tx) => {
       if (!(await tx.lockLicence(pk))) {
         throw new NotFoundError();
@@ -171,10 +174,10 @@ export class LicencesService {
     return licence;
   }
 
-  private async toJson(licences: Licence[]): Promise<LicenceJson[]> {
+  private async toViews(licences: Licence[]): Promise<LicenceView[]> {
     const names = await this.licences.findSubdescriptorNames(licences.map((l) => l.id));
     return licences.map((licence) =>
-      toLicenceJson(licence, names.get(licence.id) ?? emptySubdescriptorNames()),
+      licenceView(licence, names.get(licence.id) ?? emptySubdescriptorNames()),
     );
   }
 }

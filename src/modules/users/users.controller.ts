@@ -18,8 +18,9 @@ import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { CreateUserDto, PatchUserDto, UpdateUserDto } from './user.dto.js';
-import type { UserJson } from './user.mapper.js';
 import { UsersService } from './users.service.js';
+import { userJson, type UserJson } from './v1/user.presenter.js';
+import { createUserCommand, parseUserLookup, updateUserCommand } from './v1/user.requests.js';
 
 @ApiTags('v1 users')
 @ApiBearerAuth()
@@ -33,14 +34,16 @@ export class UsersController {
   @ApiOperation({ summary: 'List users (site admins; FilterSpec body, optional ?limit&cursor)' })
   @ApiBody({ required: false, schema: { type: 'object' } })
   async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
-    await sendList(response, await this.users.list(request));
+    await sendList(response, await this.users.list(request), (user) =>
+      JSON.stringify(userJson(user)),
+    );
   }
 
   @Post('create')
   @AdminOnly()
   @ApiOperation({ summary: 'Create a user (site admins)' })
-  create(@Body() dto: CreateUserDto): Promise<UserJson> {
-    return this.users.create(dto);
+  async create(@Body() dto: CreateUserDto): Promise<UserJson> {
+    return userJson(await this.users.create(createUserCommand(dto)));
   }
 
   @Get('*name')
@@ -49,29 +52,36 @@ export class UsersController {
       'All digits: retrieve the user with that pk (site admins). Otherwise: get_by_name, an ' +
       "array holding the caller's own record",
   })
-  lookup(
+  async lookup(
     @CurrentUser() caller: Caller,
     @Param('name') name: string | string[],
   ): Promise<UserJson | UserJson[]> {
     // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
-    return this.users.lookup(caller, wildcardParam(name));
+    const lookup = parseUserLookup(wildcardParam(name));
+    if ('pk' in lookup) {
+      return userJson(await this.users.retrieve(caller, lookup.pk));
+    }
+    return (await this.users.getByName(caller, lookup.name)).map(userJson);
   }
 
   @Put(':pk')
   @AdminOnly()
   @ApiOperation({ summary: 'Update a user (site admins); a password given is re-hashed' })
-  update(@Param('pk', ParsePkPipe) pk: number, @Body() dto: UpdateUserDto): Promise<UserJson> {
-    return this.users.update(pk, dto);
+  async update(
+    @Param('pk', ParsePkPipe) pk: number,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserJson> {
+    return userJson(await this.users.update(pk, updateUserCommand(dto)));
   }
 
   @Patch(':pk')
   @AdminOnly()
   @ApiOperation({ summary: 'Partially update a user (site admins)' })
-  partialUpdate(
+  async partialUpdate(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchUserDto,
   ): Promise<UserJson> {
-    return this.users.update(pk, dto);
+    return userJson(await this.users.update(pk, updateUserCommand(dto)));
   }
 
   @Delete(':pk')

@@ -12,9 +12,9 @@ import { InvalidatedCache } from '../../database/change-feed/invalidated-cache.j
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { PasswordHasher } from './password-hasher.service.js';
-import type { CreateUserDto, PatchUserDto } from './user.dto.js';
+import type { CreateUserCommand, UpdateUserCommand } from './user.commands.js';
 import type { User } from './user.entity.js';
-import { toUserJson, type UserJson } from './user.mapper.js';
+import { userView, type UserView } from './user-view.js';
 import { UsersRepository, type AuthRow } from './users.repository.js';
 
 /** User ids are PostgreSQL `integer`s. */
@@ -136,71 +136,66 @@ export class UsersService {
     };
   }
 
-  async list(request: ListRequest): Promise<ListResult<UserJson>> {
+  async list(request: ListRequest): Promise<ListResult<UserView>> {
     return executeList(this.users.listQuery('u'), 'u', USER_FILTER, request, (users) =>
-      users.map(toUserJson),
+      users.map(userView),
     );
   }
 
-  /**
-   * `GET /v1/users/{x}`: all digits is a pk (site admins only, as in the reference, whose route
-   * order shadows numeric usernames); anything else is get_by_name.
-   */
-  async lookup(caller: Caller, segment: string): Promise<UserJson | UserJson[]> {
-    if (!/^[0-9]+$/.test(segment)) {
-      return this.getByName(caller, segment);
-    }
+  /** Any user by pk: site admins only. `pk` may be any number a client wrote. */
+  async retrieve(caller: Caller, pk: number): Promise<UserView> {
     if (!isSiteAdmin(caller)) {
       throw new PermissionDeniedError();
     }
-    const pk = Number(segment);
-    if (!Number.isSafeInteger(pk) || pk > 2_147_483_647) {
+    if (!Number.isSafeInteger(pk) || pk > MAX_USER_ID) {
       throw new NotFoundError();
     }
-    return toUserJson(await this.get(pk));
+    return userView(await this.get(pk));
   }
 
-  /** `GET /v1/users/{name}`: a list holding the caller's own record (admins may ask for anyone). */
-  async getByName(caller: Caller, name: string): Promise<UserJson[]> {
+  /** A list holding the caller's own record by name (admins may ask for anyone). */
+  async getByName(caller: Caller, name: string): Promise<UserView[]> {
     if (!isSiteAdmin(caller) && caller?.username !== name) {
       throw new PermissionDeniedError();
     }
     const user = await this.users.findByUsername(name);
-    return user ? [toUserJson(user)] : [];
+    return user ? [userView(user)] : [];
   }
 
-  async create(dto: CreateUserDto): Promise<UserJson> {
+  async create(command: CreateUserCommand): Promise<UserView> {
     const id = await this.users.insertIfAbsent({
-      username: dto.username,
-      passwordHash: await this.hasher.hash(dto.password),
-      firstName: dto.first_name ?? '',
-      lastName: dto.last_name ?? '',
-      email: dto.email ?? '',
-      isStaff: dto.is_staff ?? false,
-      isActive: dto.is_active ?? true,
+      username: command.username,
+      passwordHash: await this.hasher.hash(command.password),
+      firstName: command.firstName ?? '',
+      lastName: command.lastName ?? '',
+      email: command.email ?? '',
+      isStaff: command.isStaff ?? false,
+      isActive: command.isActive ?? true,
     });
     if (id === undefined) {
       throw new RequestValidationError(DUPLICATE_USERNAME);
     }
-    return toUserJson(await this.get(id));
+    return userView(await this.get(id));
   }
 
-  async update(pk: number, dto: PatchUserDto): Promise<UserJson> {
+  async update(pk: number, command: UpdateUserCommand): Promise<UserView> {
     const user = await this.get(pk);
-    if (dto.username !== undefined && dto.username !== user.username) {
-      const taken = await this.users.findByUsername(dto.username);
+    if (command.username !== undefined && command.username !== user.username) {
+      const taken = await this.users.findByUsername(command.username);
       if (taken) {
         throw new RequestValidationError(DUPLICATE_USERNAME);
       }
     }
     const changes: Partial<User> = {
-      ...(dto.username !== undefined && { username: dto.username }),
-      ...(dto.first_name !== undefined && { firstName: dto.first_name }),
-      ...(dto.last_name !== undefined && { lastName: dto.last_name }),
-      ...(dto.email !== undefined && { email: dto.email }),
-      ...(dto.is_staff !== undefined && { isStaff: dto.is_staff }),
-      ...(dto.is_active !== undefined && { isActive: dto.is_active }),
-      ...(dto.password !== undefined && { passwordHash: await this.hasher.hash(dto.password) }),
+      ...(command.username !== undefined && { username: command.username }),
+      ...(command.firstName !== undefined && { firstName: command.firstName }),
+      ...(command.lastName !== undefined && { lastName: command.lastName }),
+      ...(command.email !== undefined && { email: command.email }),
+      ...(command.isStaff !== undefined && { isStaff: command.isStaff }),
+      ...(command.isActive !== undefined && { isActive: command.isActive }),
+      ...(command.password !== undefined && {
+        passwordHash: await this.hasher.hash(command.password),
+      }),
     };
     if (Object.keys(changes).length > 0) {
       try {
@@ -212,7 +207,7 @@ export class UsersService {
         throw error;
       }
     }
-    return toUserJson(await this.get(pk));
+    return userView(await this.get(pk));
   }
 
   /** UFDL never deletes users (their rows own history): destroy deactivates. */

@@ -1,4 +1,4 @@
-import type { DataDomain } from './data-domain.entity.js';
+import type { DataDomainView } from '../data-domain-view.js';
 
 /** UFDL's DataDomain JSON; key order is part of the wire contract. */
 export interface DataDomainJson {
@@ -7,6 +7,6 @@ export interface DataDomainJson {
   description: string;
 }
 
-export function toDataDomainJson(domain: DataDomain): DataDomainJson {
+export function dataDomainJson(domain: DataDomainView): DataDomainJson {
   return { pk: domain.id, name: domain.name, description: domain.description };
 }

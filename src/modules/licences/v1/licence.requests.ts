@@ -1,22 +1,18 @@
-import { BadRequestError } from '../../common/errors/domain-error.js';
+import { BadRequestError } from '../../../common/errors/domain-error.js';
+import {
+  SUBDESCRIPTOR_METHODS,
+  SUBDESCRIPTOR_TYPES,
+  type CreateLicenceCommand,
+  type SubdescriptorModSpec,
+  type UpdateLicenceCommand,
+} from '../licence.commands.js';
+import type { CreateLicenceDto, PatchLicenceDto } from '../licence.dto.js';
 
-export const SUBDESCRIPTOR_TYPES = ['permissions', 'conditions', 'limitations', 'domains'] as const;
-export type SubdescriptorType = (typeof SUBDESCRIPTOR_TYPES)[number];
-
-const METHODS = ['add', 'remove'] as const;
 const MAX_NAME_LENGTH = 100;
 /** Far beyond any real licence; keeps one request from turning into thousands of statements. */
 const MAX_NAMES = 1000;
 /** Sub-descriptor pks are PostgreSQL integers; a larger number names none (and fails the cast). */
 const MAX_PK = 2_147_483_647;
-
-/** The body of `PATCH /v1/licences/{pk}/subdescriptors` (UFDL's LicenceSubdescriptorModSpec). */
-export interface SubdescriptorModSpec {
-  method: (typeof METHODS)[number];
-  type: SubdescriptorType;
-  /** Strings are sub-descriptor names, numbers their pks. */
-  names: (string | number)[];
-}
 
 function fail(reason: string): never {
   throw new BadRequestError(`Unable to parse JSON: ${reason}`);
@@ -69,9 +65,21 @@ function parseNames(value: unknown): (string | number)[] {
   });
 }
 
+/** A validated PUT or PATCH body as the service's command (absent fields stay undefined). */
+export function updateLicenceCommand(dto: PatchLicenceDto): UpdateLicenceCommand {
+  return { name: dto.name, url: dto.url };
+}
+
+/** A validated `POST /v1/licences/create` body as the service's command. */
+export function createLicenceCommand(dto: CreateLicenceDto): CreateLicenceCommand {
+  // The validation pipe guarantees both fields, so the mapping above is complete.
+  return updateLicenceCommand(dto) as CreateLicenceCommand;
+}
+
 /**
- * Validates the body as the reference's strict JSON schema does (every key required, no other
- * keys); failures are its 400 "Unable to parse JSON: ..." rather than a field map.
+ * The body of `PATCH /v1/licences/{pk}/subdescriptors`, validated as the reference's strict JSON
+ * schema does (every key required, no other keys); failures are its 400 "Unable to parse JSON:
+ * ..." rather than a field map.
  */
 export function parseSubdescriptorModSpec(input: unknown): SubdescriptorModSpec {
   // No body at all reads as `{}` (DRF's empty request.data), so the message names what is missing.
@@ -87,7 +95,7 @@ export function parseSubdescriptorModSpec(input: unknown): SubdescriptorModSpec 
     fail(`unexpected key(s) ${unknownKeys.map((key) => `'${key}'`).join(', ')}`);
   }
   return {
-    method: oneOf(record, 'method', METHODS),
+    method: oneOf(record, 'method', SUBDESCRIPTOR_METHODS),
     type: oneOf(record, 'type', SUBDESCRIPTOR_TYPES),
     names: parseNames(record.names),
   };

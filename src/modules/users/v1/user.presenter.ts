@@ -1,4 +1,4 @@
-import type { User } from './user.entity.js';
+import type { UserView } from '../user-view.js';
 
 /** UFDL's user JSON; key order is part of the wire contract (DRF serializer field order). */
 export interface UserJson {
@@ -14,7 +14,7 @@ export interface UserJson {
   date_joined: string;
 }
 
-export function toUserJson(user: User): UserJson {
+export function userJson(user: UserView): UserJson {
   return {
     username: user.username,
     pk: user.id,
