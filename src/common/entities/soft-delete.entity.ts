@@ -23,7 +23,9 @@ export abstract class SoftDeleteRecord {
 }
 
 /** The trio as UFDL serialises it, always last and in this order. */
-export function softDeleteJson(record: SoftDeleteRecord): {
+export function softDeleteJson(
+  record: Pick<SoftDeleteRecord, 'creatorId' | 'creationTime' | 'deletionTime'>,
+): {
   creator: number | null;
   creation_time: string;
   deletion_time: string | null;

@@ -18,8 +18,9 @@ import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
 import { PatchProjectDto, ProjectDto } from './project.dto.js';
-import type { ProjectJson } from './project.mapper.js';
 import { ProjectsService } from './projects.service.js';
+import { projectJson, type ProjectJson } from './v1/project.presenter.js';
+import { createProjectCommand, updateProjectCommand } from './v1/project.requests.js';
 
 @ApiTags('v1 projects')
 @ApiBearerAuth()
@@ -36,42 +37,44 @@ export class ProjectsController {
     @ListParams() request: ListRequest,
     @Res() response: Response,
   ): Promise<void> {
-    await sendList(response, await this.projects.list(caller, request));
+    await sendList(response, await this.projects.list(caller, request), (project) =>
+      JSON.stringify(projectJson(project)),
+    );
   }
 
   @Post('create')
   @ApiOperation({ summary: 'Create a project (write members of the team)' })
-  create(@CurrentUser() caller: AuthUser, @Body() dto: ProjectDto): Promise<ProjectJson> {
-    return this.projects.create(caller, dto);
+  async create(@CurrentUser() caller: AuthUser, @Body() dto: ProjectDto): Promise<ProjectJson> {
+    return projectJson(await this.projects.create(caller, createProjectCommand(dto)));
   }
 
   @Get(':pk')
   @ApiOperation({ summary: 'Retrieve a project (members of its team)' })
-  retrieve(
+  async retrieve(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
   ): Promise<ProjectJson> {
-    return this.projects.retrieve(caller, pk);
+    return projectJson(await this.projects.retrieve(caller, pk));
   }
 
   @Put(':pk')
   @ApiOperation({ summary: 'Update a project (write members; moving needs write in both teams)' })
-  update(
+  async update(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: ProjectDto,
   ): Promise<ProjectJson> {
-    return this.projects.update(caller, pk, dto);
+    return projectJson(await this.projects.update(caller, pk, updateProjectCommand(dto)));
   }
 
   @Patch(':pk')
   @ApiOperation({ summary: 'Partially update a project (as PUT)' })
-  partialUpdate(
+  async partialUpdate(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchProjectDto,
   ): Promise<ProjectJson> {
-    return this.projects.update(caller, pk, dto);
+    return projectJson(await this.projects.update(caller, pk, updateProjectCommand(dto)));
   }
 
   @Delete(':pk')
@@ -87,14 +90,14 @@ export class ProjectsController {
   @Delete(':pk/hard')
   @AdminOnly()
   @ApiOperation({ summary: 'Delete a project for good (site admins); answers it as it was' })
-  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<ProjectJson> {
-    return this.projects.hardDelete(pk);
+  async hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<ProjectJson> {
+    return projectJson(await this.projects.hardDelete(pk));
   }
 
   @Delete(':pk/reinstate')
   @AdminOnly()
   @ApiOperation({ summary: 'Undo a soft delete (site admins); its datasets stay deleted' })
-  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<ProjectJson> {
-    return this.projects.reinstate(pk);
+  async reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<ProjectJson> {
+    return projectJson(await this.projects.reinstate(pk));
   }
 }

@@ -16,9 +16,9 @@ import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import { TeamAccessService } from '../teams/team-access.service.js';
 import { TEAM_FILTER, TeamsService } from '../teams/teams.service.js';
-import type { PatchProjectDto, ProjectDto } from './project.dto.js';
+import { projectView, type ProjectView } from './project-view.js';
+import type { CreateProjectCommand, UpdateProjectCommand } from './project.commands.js';
 import type { Project } from './project.entity.js';
-import { toProjectJson, type ProjectJson } from './project.mapper.js';
 import { ProjectsRepository } from './projects.repository.js';
 
 export const PROJECT_FILTER: FilterResource = {
@@ -67,53 +67,54 @@ export class ProjectsService {
     private readonly access: TeamAccessService,
   ) {}
 
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<ProjectJson>> {
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<ProjectView>> {
     const query = this.projects.listQuery('p');
     const visible = this.access.memberTeamsCondition(caller, 'p.team_id');
     if (visible) {
       query.andWhere(visible.sql, visible.parameters);
     }
     return executeList(query, 'p', PROJECT_FILTER, request, (projects) =>
-      projects.map(toProjectJson),
+      projects.map(projectView),
     );
   }
 
-  async create(caller: AuthUser, dto: ProjectDto): Promise<ProjectJson> {
-    await this.assertTeamExists(dto.team);
-    await this.access.assert(caller, dto.team, 'write');
+  async create(caller: AuthUser, command: CreateProjectCommand): Promise<ProjectView> {
+    await this.assertTeamExists(command.teamId);
+    await this.access.assert(caller, command.teamId, 'write');
     try {
       const project = await this.projects.insert({
-        name: dto.name,
-        teamId: dto.team,
+        name: command.name,
+        teamId: command.teamId,
         creatorId: caller.id,
       });
-      return toProjectJson(project);
+      return projectView(project);
     } catch (error) {
       throw this.translate(error);
     }
   }
 
-  async retrieve(caller: Caller, pk: number): Promise<ProjectJson> {
+  async retrieve(caller: Caller, pk: number): Promise<ProjectView> {
     const project = await this.get(pk);
     await this.access.assert(caller, project.teamId, 'read');
-    return toProjectJson(project);
+    return projectView(project);
   }
 
   /** Needs write access in the project's team, and in the target team when it moves. */
-  async update(caller: Caller, pk: number, dto: PatchProjectDto): Promise<ProjectJson> {
+  async update(caller: Caller, pk: number, command: UpdateProjectCommand): Promise<ProjectView> {
+    const { name, teamId } = command;
     const project = await this.get(pk);
     await this.access.assert(caller, project.teamId, 'write');
-    if (dto.team !== undefined && dto.team !== project.teamId) {
-      await this.assertTeamExists(dto.team);
-      await this.access.assert(caller, dto.team, 'write');
+    if (teamId !== undefined && teamId !== project.teamId) {
+      await this.assertTeamExists(teamId);
+      await this.access.assert(caller, teamId, 'write');
     }
-    const newTeam = dto.team !== undefined && dto.team !== project.teamId ? dto.team : undefined;
+    const newTeam = teamId !== undefined && teamId !== project.teamId ? teamId : undefined;
     try {
       await this.projects.update(
         pk,
         {
-          ...(dto.name !== undefined && { name: dto.name }),
-          ...(dto.team !== undefined && { teamId: dto.team }),
+          ...(name !== undefined && { name }),
+          ...(teamId !== undefined && { teamId }),
         },
         async (manager) => {
           if (newTeam !== undefined) {
@@ -126,7 +127,7 @@ export class ProjectsService {
     } catch (error) {
       throw this.translate(error);
     }
-    return toProjectJson(await this.get(pk));
+    return projectView(await this.get(pk));
   }
 
   async destroy(caller: Caller, pk: number): Promise<void> {
@@ -149,8 +150,8 @@ export class ProjectsService {
     this.deletionSteps.push(step);
   }
 
-  async hardDelete(pk: number): Promise<ProjectJson> {
-    const before = toProjectJson(await this.get(pk));
+  async hardDelete(pk: number): Promise<ProjectView> {
+    const before = projectView(await this.get(pk));
     try {
       await this.projects.hardDelete(pk);
     } catch (error) {
@@ -164,7 +165,7 @@ export class ProjectsService {
     return before;
   }
 
-  async reinstate(pk: number): Promise<ProjectJson> {
+  async reinstate(pk: number): Promise<ProjectView> {
     const project = await this.get(pk);
     if (project.deletionTime !== null) {
       try {
@@ -179,7 +180,7 @@ export class ProjectsService {
         throw error;
       }
     }
-    return toProjectJson(await this.get(pk));
+    return projectView(await this.get(pk));
   }
 
   /**

@@ -19,8 +19,15 @@ import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { MembershipModDto, PatchTeamDto, TeamDto } from './team.dto.js';
-import type { MembershipJson, TeamJson } from './team.mapper.js';
-import { parseMembershipChange, TeamsService } from './teams.service.js';
+import { TeamsService } from './teams.service.js';
+import {
+  levelJson,
+  membershipJson,
+  teamJson,
+  type MembershipJson,
+  type TeamJson,
+} from './v1/team.presenter.js';
+import { createTeamCommand, parseMembershipChange, updateTeamCommand } from './v1/team.requests.js';
 
 @ApiTags('v1 teams')
 @ApiBearerAuth()
@@ -37,40 +44,45 @@ export class TeamsController {
     @ListParams() request: ListRequest,
     @Res() response: Response,
   ): Promise<void> {
-    await sendList(response, await this.teams.list(caller, request));
+    await sendList(response, await this.teams.list(caller, request), (team) =>
+      JSON.stringify(teamJson(team)),
+    );
   }
 
   @Post('create')
   @AdminOnly()
   @ApiOperation({ summary: 'Create a team (site admins); it gets a slug for /v0' })
-  create(@CurrentUser() caller: AuthUser, @Body() dto: TeamDto): Promise<TeamJson> {
-    return this.teams.create(caller, dto.name);
+  async create(@CurrentUser() caller: AuthUser, @Body() dto: TeamDto): Promise<TeamJson> {
+    return teamJson(await this.teams.create(caller, createTeamCommand(dto)));
   }
 
   @Get(':pk')
   @ApiOperation({ summary: 'Retrieve a team (members and site admins)' })
-  retrieve(@CurrentUser() caller: Caller, @Param('pk', ParsePkPipe) pk: number): Promise<TeamJson> {
-    return this.teams.retrieve(caller, pk);
+  async retrieve(
+    @CurrentUser() caller: Caller,
+    @Param('pk', ParsePkPipe) pk: number,
+  ): Promise<TeamJson> {
+    return teamJson(await this.teams.retrieve(caller, pk));
   }
 
   @Put(':pk')
   @ApiOperation({ summary: 'Rename a team (team admins)' })
-  update(
+  async update(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: TeamDto,
   ): Promise<TeamJson> {
-    return this.teams.update(caller, pk, dto.name);
+    return teamJson(await this.teams.update(caller, pk, updateTeamCommand(dto)));
   }
 
   @Patch(':pk')
   @ApiOperation({ summary: 'Rename a team (team admins)' })
-  partialUpdate(
+  async partialUpdate(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchTeamDto,
   ): Promise<TeamJson> {
-    return this.teams.update(caller, pk, dto.name);
+    return teamJson(await this.teams.update(caller, pk, updateTeamCommand(dto)));
   }
 
   @Delete(':pk')
@@ -86,26 +98,28 @@ export class TeamsController {
   @Delete(':pk/hard')
   @AdminOnly()
   @ApiOperation({ summary: 'Delete a team for good (site admins); answers the team as it was' })
-  hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<TeamJson> {
-    return this.teams.hardDelete(pk);
+  async hardDelete(@Param('pk', ParsePkPipe) pk: number): Promise<TeamJson> {
+    return teamJson(await this.teams.hardDelete(pk));
   }
 
   @Delete(':pk/reinstate')
   @AdminOnly()
   @ApiOperation({ summary: 'Undo a soft delete (site admins); its memberships stay ended' })
-  reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<TeamJson> {
-    return this.teams.reinstate(pk);
+  async reinstate(@Param('pk', ParsePkPipe) pk: number): Promise<TeamJson> {
+    return teamJson(await this.teams.reinstate(pk));
   }
 
   @Patch(':pk/memberships')
   @ApiOperation({ summary: 'Add, remove or update a membership (team admins)' })
   @ApiBody({ type: MembershipModDto })
-  modifyMemberships(
+  async modifyMemberships(
     @CurrentUser() caller: AuthUser,
     @Param('pk', ParsePkPipe) pk: number,
     @Body() body: unknown,
   ): Promise<MembershipJson> {
-    return this.teams.modifyMembership(caller, pk, parseMembershipChange(body));
+    return membershipJson(
+      await this.teams.modifyMembership(caller, pk, parseMembershipChange(body)),
+    );
   }
 
   @Get(':pk/permissions/*username')
@@ -117,6 +131,6 @@ export class TeamsController {
     @Param('username') username: string | string[],
   ): Promise<string> {
     // Greedy like the reference: a trailing slash is part of the name.
-    return JSON.stringify(await this.teams.permissionsFor(caller, pk, wildcardParam(username)));
+    return levelJson(await this.teams.permissionsFor(caller, pk, wildcardParam(username)));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Membership, type Level } from './membership.entity.js';
 import { Team } from './team.entity.js';
+import type { TeamMemberView } from './team-view.js';
 import { runTransaction } from '../../database/transaction.js';
 
 @Injectable()
@@ -28,10 +29,8 @@ export class TeamsRepository {
   }
 
   /** Active members of each team, in membership order. */
-  async membersOf(teamIds: number[]): Promise<Map<number, { pk: number; username: string }[]>> {
-    const members = new Map<number, { pk: number; username: string }[]>(
-      teamIds.map((id) => [id, []]),
-    );
+  async membersOf(teamIds: number[]): Promise<Map<number, TeamMemberView[]>> {
+    const members = new Map<number, TeamMemberView[]>(teamIds.map((id) => [id, []]));
     if (teamIds.length === 0) {
       return members;
     }
@@ -44,7 +43,7 @@ export class TeamsRepository {
       .orderBy('m.id')
       .getRawMany<{ team_id: number; pk: number; username: string }>();
     for (const row of rows) {
-      members.get(row.team_id)?.push({ pk: row.pk, username: row.username });
+      members.get(row.team_id)?.push({ userId: row.pk, username: row.username });
     }
     return members;
   }

@@ -6,11 +6,16 @@ import { foreignKeyViolation, uniqueViolation } from '../../common/errors/pg-err
 import type { FilterResource } from '../../common/filter-spec/index.js';
 import { executeList, type ListRequest, type ListResult } from '../../common/http/list.js';
 import { UsersService } from '../users/users.service.js';
-import { LEVELS, type Level, type Membership } from './membership.entity.js';
+import type { Level, Membership } from './membership.entity.js';
 import { TeamAccessService } from './team-access.service.js';
 import { deriveSlug, slugCandidate, TEAM_SLUG_MAX } from './team-slug.js';
+import type {
+  CreateTeamCommand,
+  MembershipChangeCommand,
+  UpdateTeamCommand,
+} from './team.commands.js';
 import type { Team } from './team.entity.js';
-import { toMembershipJson, toTeamJson, type MembershipJson, type TeamJson } from './team.mapper.js';
+import { membershipView, teamView, type MembershipView, type TeamView } from './team-view.js';
 import { TeamsRepository } from './teams.repository.js';
 
 const USER_REF: FilterResource = {
@@ -39,12 +44,6 @@ export const TEAM_FILTER: FilterResource = {
 
 const NAME_TAKEN = 'A team with this name already exists.';
 
-export interface MembershipChange {
-  username: string;
-  method: 'add' | 'remove' | 'update';
-  permissions: Level;
-}
-
 @Injectable()
 export class TeamsService {
   constructor(
@@ -53,27 +52,28 @@ export class TeamsService {
     private readonly users: UsersService,
   ) {}
 
-  async list(caller: Caller, request: ListRequest): Promise<ListResult<TeamJson>> {
+  async list(caller: Caller, request: ListRequest): Promise<ListResult<TeamView>> {
     const query = this.teams.listQuery('t');
     const visible = this.access.memberTeamsCondition(caller, 't.id');
     if (visible) {
       query.andWhere(visible.sql, visible.parameters);
     }
-    return executeList(query, 't', TEAM_FILTER, request, (teams) => this.toJson(teams));
+    return executeList(query, 't', TEAM_FILTER, request, (teams) => this.views(teams));
   }
 
-  async create(caller: AuthUser, name: string): Promise<TeamJson> {
-    const team = await this.insertWithSlug(caller, name);
-    return (await this.toJson([team]))[0];
+  async create(caller: AuthUser, command: CreateTeamCommand): Promise<TeamView> {
+    const team = await this.insertWithSlug(caller, command.name);
+    return (await this.views([team]))[0];
   }
 
-  async retrieve(caller: Caller, pk: number): Promise<TeamJson> {
+  async retrieve(caller: Caller, pk: number): Promise<TeamView> {
     const team = await this.get(pk);
     await this.access.assert(caller, team.id, 'read');
-    return (await this.toJson([team]))[0];
+    return (await this.views([team]))[0];
   }
 
-  async update(caller: Caller, pk: number, name: string | undefined): Promise<TeamJson> {
+  async update(caller: Caller, pk: number, command: UpdateTeamCommand): Promise<TeamView> {
+    const { name } = command;
     const team = await this.get(pk);
     await this.access.assert(caller, team.id, 'admin');
     if (name !== undefined && name !== team.name) {
@@ -93,7 +93,7 @@ export class TeamsService {
   }
 
   /** Site admins only (guarded); answers with the team as it was. */
-  async hardDelete(pk: number): Promise<TeamJson> {
+  async hardDelete(pk: number): Promise<TeamView> {
     const before = await this.retrieveUnchecked(pk);
     try {
       await this.teams.hardDeleteTeam(pk);
@@ -108,7 +108,7 @@ export class TeamsService {
     return before;
   }
 
-  async reinstate(pk: number): Promise<TeamJson> {
+  async reinstate(pk: number): Promise<TeamView> {
     const team = await this.get(pk);
     if (team.deletionTime !== null) {
       try {
@@ -128,8 +128,8 @@ export class TeamsService {
   async modifyMembership(
     caller: AuthUser,
     pk: number,
-    change: MembershipChange,
-  ): Promise<MembershipJson> {
+    change: MembershipChangeCommand,
+  ): Promise<MembershipView> {
     const team = await this.get(pk);
     await this.access.assert(caller, team.id, 'admin');
     const user = await this.users.findRefByUsername(change.username);
@@ -150,7 +150,7 @@ export class TeamsService {
           result = await this.teams.insertMembership({
             userId: user.id,
             teamId: team.id,
-            permissions: change.permissions,
+            permissions: change.level,
             creatorId: caller.id,
           });
         } catch (error) {
@@ -171,11 +171,11 @@ export class TeamsService {
         if (!current) {
           throw badName(change.username, `This user is not a member of team ${team.name}`);
         }
-        current.permissions = change.permissions;
+        current.permissions = change.level;
         result = await this.teams.saveMembership(current);
         break;
     }
-    return toMembershipJson(result);
+    return membershipView(result);
   }
 
   async permissionsFor(caller: Caller, pk: number, username: string): Promise<Level> {
@@ -192,7 +192,6 @@ export class TeamsService {
     return level;
   }
 
-  /** Whether a team with this pk exists (deleted or not), for other modules. */
   /**
    * The active team a `/v0` owner slug names. Teams are not secret (any member list names
    * them), but an unknown slug is 404 all the same.
@@ -205,12 +204,13 @@ export class TeamsService {
     return team;
   }
 
+  /** Whether a team with this pk exists (deleted or not), for other modules. */
   async teamExists(pk: number): Promise<boolean> {
     return (await this.teams.findTeam(pk)) !== null;
   }
 
-  private async retrieveUnchecked(pk: number): Promise<TeamJson> {
-    return (await this.toJson([await this.get(pk)]))[0];
+  private async retrieveUnchecked(pk: number): Promise<TeamView> {
+    return (await this.views([await this.get(pk)]))[0];
   }
 
   private async get(pk: number): Promise<Team> {
@@ -221,9 +221,9 @@ export class TeamsService {
     return team;
   }
 
-  private async toJson(teams: Team[]): Promise<TeamJson[]> {
+  private async views(teams: Team[]): Promise<TeamView[]> {
     const members = await this.teams.membersOf(teams.map((team) => team.id));
-    return teams.map((team) => toTeamJson(team, members.get(team.id) ?? []));
+    return teams.map((team) => teamView(team, members.get(team.id) ?? []));
   }
 
   /**
@@ -272,35 +272,4 @@ export class TeamsService {
 
 function badName(name: string, reason: string): BadRequestError {
   return new BadRequestError(`Bad name '${name}': ${reason}`);
-}
-
-/** Checks the memberships body against UFDL's strict MembershipModSpec schema. */
-export function parseMembershipChange(body: unknown): MembershipChange {
-  const fail = (reason: string): never => {
-    throw new BadRequestError(`Unable to parse JSON: ${reason}`);
-  };
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return fail('expected an object with username, method and optional permissions');
-  }
-  const record = body as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!['username', 'method', 'permissions'].includes(key)) {
-      fail(`unexpected key '${key}'`);
-    }
-  }
-  const { username, method, permissions } = record;
-  if (typeof username !== 'string' || username.length < 1 || username.length > 150) {
-    fail('username must be a string of 1 to 150 characters');
-  }
-  if (method !== 'add' && method !== 'remove' && method !== 'update') {
-    fail('method must be one of add, remove, update');
-  }
-  if (permissions !== undefined && !LEVELS.includes(permissions as Level)) {
-    fail('permissions must be one of R, X, W, A');
-  }
-  return {
-    username: username as string,
-    method: method as MembershipChange['method'],
-    permissions: (permissions as Level | undefined) ?? 'R',
-  };
 }
