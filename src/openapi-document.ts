@@ -1,5 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { FILTER_SPEC_SCHEMAS } from './common/filter-spec/filter-spec.openapi.js';
+import {
+  OPENAPI_AUTH_EXTENSION,
+  V1_ERROR_SCHEMAS,
+  V1DetailErrorDto,
+} from './common/http/v1-openapi.js';
 import { V0_REQUEST_SCHEMAS } from './modules/dataworld/v0/dataset-write.schemas.js';
 
 export const API_VERSION = '0.1.0';
@@ -20,12 +26,41 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'An access token (JWT) from `POST /v1/auth/obtain`, or an API token (`strata_pat_...`) ' +
         'from `POST /api/tokens`, whose scopes cap what it may do.',
     })
+    .addServer('/', 'This server')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  // The /v0 write bodies are checked by hand, not by DTO classes: Nest cannot derive them.
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [V1DetailErrorDto],
+  });
+  // These bodies are checked by hand, not by DTO classes: Nest cannot derive their schemas.
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ...V0_REQUEST_SCHEMAS },
+    schemas: {
+      ...document.components?.schemas,
+      ...V0_REQUEST_SCHEMAS,
+      ...FILTER_SPEC_SCHEMAS,
+      ...V1_ERROR_SCHEMAS,
+    },
   };
+  markPublicOperations(document);
   return document;
+}
+
+/**
+ * `@Public()` routes need no token (`security: []`); `@AllowAnonymous()` ones take one when
+ * sent (`security: [{}, {bearer: []}]`). Nest merges an empty method-level security list away,
+ * so the decorators leave a marker extension that is turned into the real field here.
+ */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method] as
+        (Record<string, unknown> & { security?: unknown }) | undefined;
+      const kind = operation?.[OPENAPI_AUTH_EXTENSION];
+      if (!operation || kind === undefined) {
+        continue;
+      }
+      delete operation[OPENAPI_AUTH_EXTENSION];
+      operation.security = kind === 'public' ? [] : [{}, { bearer: [] }];
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiAuthMarker } from '../http/v1-openapi.js';
 
 export const IS_PUBLIC = 'strata:isPublic';
 export const ALLOW_ANONYMOUS = 'strata:allowAnonymous';
@@ -8,14 +9,15 @@ export const ADMIN_ONLY = 'strata:adminOnly';
  * Opts a route out of authentication altogether (health, token endpoints): an Authorization
  * header is not even looked at.
  */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiAuthMarker('public'));
 
 /**
  * The route authenticates a caller who sends a token (a bad token is still 401) but also lets
  * anonymous callers through; the service decides what they may see (public datasets).
  */
 export const AllowAnonymous = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(ALLOW_ANONYMOUS, true);
+  applyDecorators(SetMetadata(ALLOW_ANONYMOUS, true), ApiAuthMarker('optional'));
 
 /** Site admins only (`is_staff`): anonymous 401, anyone else 403. */
 export const AdminOnly = (): MethodDecorator & ClassDecorator => SetMetadata(ADMIN_ONLY, true);
