@@ -50,3 +50,21 @@ export async function loginAs(
 export function adminToken(testApp: TestApp): Promise<string> {
   return loginAs(testApp, TEST_ADMIN);
 }
+
+/**
+ * A long-lived API token (`strata_pat_...`) of the user the access token `jwt` belongs to,
+ * created through the real `POST /api/tokens` with these scopes.
+ */
+export async function mintApiToken(
+  testApp: TestApp,
+  jwt: string | undefined,
+  scopes: string[],
+  name = `token-${++counter}-${Date.now().toString(36)}`,
+): Promise<string> {
+  const response = await request(testApp.app.getHttpServer())
+    .post('/api/tokens')
+    .set(jwt === undefined ? {} : { Authorization: `Bearer ${jwt}` })
+    .send({ name, scopes })
+    .expect(201);
+  return (response.body as { token: string }).token;
+}

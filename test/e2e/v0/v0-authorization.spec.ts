@@ -12,6 +12,7 @@ import {
 } from '../../utils/fixtures.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { datasetSlug, teamSlug } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * Every /v0 route (and /datapackage), called by every role and by API tokens whose scope is
@@ -223,14 +224,7 @@ describe('/v0 authorisation matrix (every route, every role, scoped tokens)', ()
   const tokens = new Map<Caller, string | undefined>();
   const http = () => request(testApp.app.getHttpServer());
 
-  async function apiToken(jwt: string, scope: string): Promise<string> {
-    const response = await http()
-      .post('/api/tokens')
-      .set(authed(jwt))
-      .send({ name: `matrix-${scope}`, scopes: [scope] })
-      .expect(201);
-    return (response.body as { token: string }).token;
-  }
+  const apiToken = (jwt: string, scope: string) => mintApiToken(testApp, jwt, [scope]);
 
   beforeAll(async () => {
     testApp = await createTestApp();

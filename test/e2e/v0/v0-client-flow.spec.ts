@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
-import request from 'supertest';
 import { SourcesService } from '../../../src/modules/sources/sources.service.js';
 import { eventually } from '../../utils/eventually.js';
-import { authed, createCast, createTeam, unique, type Cast } from '../../utils/fixtures.js';
+import { createCast, createTeam, type Cast } from '../../utils/fixtures.js';
 import { multipartBody, type FormPart } from '../../utils/multipart.js';
 import { listen, rawRequest, type RawResponse } from '../../utils/raw-http.js';
 import { sql } from '../../utils/sql.js';
@@ -12,6 +11,7 @@ import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { teamSlug } from '../../utils/v0.js';
 import { buildZip, storedEntry } from '../../utils/zip-bytes.js';
 import { unzip } from '../../utils/zip-read.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * data.world's Python client (`datadotworld` 2.0.0) replayed on the wire, one call after another
@@ -63,14 +63,7 @@ let owner: string;
 const server = () => testApp.app.getHttpServer() as http.Server;
 
 /** A long-lived API token of the actor's, asked for with data.world's scope names. */
-async function apiToken(jwt: string | undefined, scopes: string[]): Promise<string> {
-  const created = await request(server())
-    .post('/api/tokens')
-    .set(authed(jwt))
-    .send({ name: unique('dw-py'), scopes })
-    .expect(201);
-  return (created.body as { token: string }).token;
-}
+const apiToken = (jwt: string | undefined, scopes: string[]) => mintApiToken(testApp, jwt, scopes);
 
 /**
  * One call of the generated client (`RestApiClient` over urllib3): `Content-Type:

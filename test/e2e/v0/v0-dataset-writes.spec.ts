@@ -12,6 +12,7 @@ import {
 import { sql } from '../../utils/sql.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * The dataset writes of /v0: create, PATCH, PUT, DELETE and add-files by source, through the
@@ -77,14 +78,7 @@ async function copyAsNewVersion(pk: number): Promise<number> {
   return (response.body as { pk: number }).pk;
 }
 
-async function readToken(role: Role, scopes: string[]): Promise<string> {
-  const response = await http()
-    .post('/api/tokens')
-    .set(authed(token(role)))
-    .send({ name: unique('token'), scopes })
-    .expect(201);
-  return (response.body as { token: string }).token;
-}
+const readToken = (role: Role, scopes: string[]) => mintApiToken(testApp, token(role), scopes);
 
 const source = (name: string) => ({ name, source: { url: `https://example.org/${name}` } });
 

@@ -7,6 +7,7 @@ import { startSourceServer, type SourceServer } from '../../utils/source-server.
 import { sql } from '../../utils/sql.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { v0Dataset } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * `GET /v0/datasets/{owner}/{id}` (data.world's DatasetSummaryResponse), `GET /v0/user`, and the
@@ -41,14 +42,7 @@ async function licenceNamed(dataworldName: string): Promise<number> {
   return row.id;
 }
 
-async function apiToken(role: Role, scope: string): Promise<string> {
-  const response = await http()
-    .post('/api/tokens')
-    .set(authed(tokenOf(role)))
-    .send({ name: `v0-${role}-${scope}-${Date.now()}`, scopes: [scope] })
-    .expect(201);
-  return (response.body as { token: string }).token;
-}
+const apiToken = (role: Role, scope: string) => mintApiToken(testApp, tokenOf(role), [scope]);
 
 describe('GET /v0/datasets/{owner}/{id}', () => {
   it('should answer every field of a dataset that has them all, in order', async () => {

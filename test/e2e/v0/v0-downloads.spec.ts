@@ -3,10 +3,11 @@ import request from 'supertest';
 import type { DataPackageResource } from '../../../src/modules/dataworld/v0/data-package.js';
 import { SourcesService } from '../../../src/modules/sources/sources.service.js';
 import { upload } from '../../utils/datasets.js';
-import { createCast, unique, type Cast, type Role } from '../../utils/fixtures.js';
+import { createCast, type Cast, type Role } from '../../utils/fixtures.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { authed, v0Dataset, type V0Dataset } from '../../utils/v0.js';
 import { unzip } from '../../utils/zip-read.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * data.world's read side: the zip of a dataset (`/v0/download`), one file's bytes
@@ -53,14 +54,7 @@ async function populated(fields: { is_public?: boolean; description?: string } =
 }
 
 /** A long-lived API token of `role`'s user, capped to these scopes. */
-async function apiToken(role: Role, scopes: string[]): Promise<string> {
-  const response = await http()
-    .post('/api/tokens')
-    .set(authed(token(role)))
-    .send({ name: unique('token'), scopes })
-    .expect(201);
-  return (response.body as { token: string }).token;
-}
+const apiToken = (role: Role, scopes: string[]) => mintApiToken(testApp, token(role), scopes);
 
 beforeAll(async () => {
   testApp = await createTestApp();

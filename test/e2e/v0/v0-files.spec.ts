@@ -17,6 +17,7 @@ import {
   FORM_CONTENT_TYPE,
   multipartBody as multipart,
 } from '../../utils/multipart.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * data.world's file uploads on /v0: the raw PUT its client's `open_remote_file` sends (chunked,
@@ -388,12 +389,7 @@ describe('who may upload', () => {
 
   beforeAll(async () => {
     dataset = await v0Dataset(testApp, cast, { is_public: false });
-    const created = await http0()
-      .post('/api/tokens')
-      .set(authed(cast.actors.W.token))
-      .send({ name: 'read only', scopes: ['read'] })
-      .expect(201);
-    readToken = (created.body as { token: string }).token;
+    readToken = await mintApiToken(testApp, cast.actors.W.token, ['read']);
   });
 
   const expected: Record<Role, number> = {
@@ -508,12 +504,7 @@ describe('DELETE /v0/datasets/{owner}/{id}/files[/{file}]', () => {
 
   it('should let only writers delete (anonymous 401, outsider 404, R 403, read token 403)', async () => {
     const dataset = await withFiles(['a.csv']);
-    const created = await http0()
-      .post('/api/tokens')
-      .set(authed(cast.actors.A.token))
-      .send({ name: 'reader', scopes: ['read'] })
-      .expect(201);
-    const readToken = (created.body as { token: string }).token;
+    const readToken = await mintApiToken(testApp, cast.actors.A.token, ['read']);
     const path = `${dataset.path}/files/a.csv`;
     await http0().delete(path).expect(401);
     await del(path, cast.actors.outsider.token).expect(404);

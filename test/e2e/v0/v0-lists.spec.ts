@@ -11,6 +11,7 @@ import {
 } from '../../utils/fixtures.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { teamSlug } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * data.world's dataset lists: `GET /v0/datasets/{owner}` and `GET /v0/user/datasets/own|
@@ -238,12 +239,8 @@ describe('GET /v0/user/datasets/own and /contributing', () => {
   });
 
   it('should serve the lists to a read-scoped API token', async () => {
-    const created = await http()
-      .post('/api/tokens')
-      .set(authed(tokenOf('A')))
-      .send({ name: 'lists', scopes: ['read'] })
-      .expect(201);
-    const own = await page('/v0/user/datasets/own?limit=100', created.body.token as string);
+    const readToken = await mintApiToken(testApp, tokenOf('A'), ['read']);
+    const own = await page('/v0/user/datasets/own?limit=100', readToken);
     expect(ids(own)).toEqual(['mine-one', 'mine-two']);
     // The token's scope caps the access level shown.
     expect(own.records.every((record) => record.accessLevel === 'READ')).toBe(true);

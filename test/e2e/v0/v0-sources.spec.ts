@@ -10,6 +10,7 @@ import { startSourceServer, type SourceServer } from '../../utils/source-server.
 import { startSyncRig, type SyncRig } from '../../utils/sync-rig.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { asBytes, teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * Files added by URL source through /v0, fetched in the background, as a data.world client sees
@@ -341,12 +342,7 @@ describe('v0 sources: a server killed during a sync', () => {
     const cast = await createCast(testApp);
     const dataset = await v0Dataset(testApp, cast);
     // An API token lives in the database: the child process accepts it (a JWT's secret may differ).
-    const minted = await request(testApp.app.getHttpServer())
-      .post('/api/tokens')
-      .set(authed(cast.actors.W.token))
-      .send({ name: unique('sync'), scopes: ['write'] })
-      .expect(201);
-    const token = (minted.body as { token: string }).token;
+    const token = await mintApiToken(testApp, cast.actors.W.token, ['write']);
     const call = (method: string, route: string, json?: unknown) =>
       fetch(`${base}${route}`, {
         method,

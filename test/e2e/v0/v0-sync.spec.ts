@@ -7,6 +7,7 @@ import { listen, rawRequest } from '../../utils/raw-http.js';
 import { startSourceServer, type SourceServer } from '../../utils/source-server.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { v0Dataset, type V0Dataset } from '../../utils/v0.js';
+import { mintApiToken } from '../../utils/auth.js';
 
 /**
  * `POST|GET /v0/datasets/{owner}/{id}/sync`: re-fetch every sourced file, refused with 429 and
@@ -127,12 +128,7 @@ describe('sync', () => {
 
     beforeAll(async () => {
       dataset = await v0Dataset(testApp, cast, { is_public: false });
-      const created = await http0()
-        .post('/api/tokens')
-        .set(authed(cast.actors.A.token))
-        .send({ name: 'reader', scopes: ['read'] })
-        .expect(201);
-      readToken = (created.body as { token: string }).token;
+      readToken = await mintApiToken(testApp, cast.actors.A.token, ['read']);
     });
 
     const expected: Record<Role, number> = {
