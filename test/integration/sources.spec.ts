@@ -154,7 +154,9 @@ describe('SourcesService', () => {
     expect(await sources.datasetStatus(pk)).toBe('SYSTEMERROR');
     expect(await filesOf(pk)).toEqual({ 'ok.csv': sha256('fine') });
     // Dropping the failing source leaves the dataset LOADED.
-    await sources.removeSources(pk, ['missing.csv']);
+    await sources.setSources(pk, [{ filename: 'ok.csv', url: source.url('/ok.csv') }], {
+      replace: true,
+    });
     expect(await sources.datasetStatus(pk)).toBe('LOADED');
   });
 

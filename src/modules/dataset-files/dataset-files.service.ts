@@ -197,6 +197,7 @@ export class DatasetFilesService {
                 handle: staged.handle(i),
               });
             }
+            const firstName = staged.filenameCount();
             const inPlace = options.replace
               ? await this.files.existingNames(
                   manager,
@@ -242,6 +243,7 @@ export class DatasetFilesService {
                 [...replacing].map(([filename, handle]) => ({ filename, handle })),
               )),
             );
+            await options.onRecorded?.(manager, staged.filenamesFrom(firstName));
           }
           // Not retried: bytes published by a failed attempt may be collected before a retry
           // could reference them again.
@@ -691,6 +693,12 @@ export interface AddOptions {
    * transaction, once the dataset row is locked.
    */
   readonly details?: NewFileDetails | ((manager: EntityManager) => Promise<NewFileDetails>);
+  /**
+   * Asked in the transaction with the names of each chunk of files just recorded, while the
+   * dataset row is locked: rows that must change with the files (their sources) change in the
+   * same commit. Throwing undoes the whole upload.
+   */
+  readonly onRecorded?: (manager: EntityManager, names: readonly string[]) => Promise<void>;
 }
 
 /**

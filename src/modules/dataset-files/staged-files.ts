@@ -176,6 +176,20 @@ export class StagedFiles {
     this.filenames.push(filename);
   }
 
+  /** How many names have been recorded so far. */
+  filenameCount(): number {
+    return this.filenames.length;
+  }
+
+  /** The names recorded from entry `start` on, in entry order. */
+  filenamesFrom(start: number): string[] {
+    const names: string[] = [];
+    for (let i = start; i < this.filenames.length; i += 1) {
+      names.push(this.filenames.at(i));
+    }
+    return names;
+  }
+
   /**
    * The files added, in entry order, `size` at a time, as a cursor's batches are (objects are
    * made a batch at a time, so an answer of any length can be streamed in flat memory).

@@ -173,13 +173,16 @@ export class UploadsService {
         if (staged.length === 0) {
           return []; // An empty zip: nothing to record.
         }
-        await this.files.addStaged(datasetId, staged, { replace: true });
         const names: string[] = [];
-        for await (const batch of staged.added(ANSWER_BATCH_ENTRIES)) {
-          names.push(...batch.items.map((file) => file.name));
-        }
-        // After the files, so a failed upload leaves the sources as they were.
-        await this.sources.removeSources(datasetId, names);
+        await this.files.addStaged(datasetId, staged, {
+          replace: true,
+          // An uploaded file is no longer sourced: in the same commit as its bytes, so a fetch
+          // finishing meanwhile can neither overwrite the upload nor keep its source.
+          onRecorded: async (manager, recorded) => {
+            names.push(...recorded);
+            await this.sources.removeSourcesIn(manager, datasetId, recorded);
+          },
+        });
         return names;
       },
       discard: () => staged.discardRemaining(),

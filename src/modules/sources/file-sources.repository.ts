@@ -178,6 +178,33 @@ export class FileSourcesRepository {
     return rows[0];
   }
 
+  /** Deletes the dataset's sources of these file names. */
+  async deleteByNames(
+    manager: EntityManager,
+    datasetId: number,
+    filenames: readonly string[],
+  ): Promise<void> {
+    if (filenames.length > 0) {
+      await manager.query(
+        'DELETE FROM file_sources WHERE dataset_id = $1 AND filename = ANY($2::text[])',
+        [datasetId, filenames],
+      );
+    }
+  }
+
+  /**
+   * Whether the job is still the source's, with the source row locked FOR SHARE until the
+   * caller's transaction ends: an upload or delete that drops the source waits for it, or has
+   * already dropped it and the job records nothing.
+   */
+  async lockIfCurrent(manager: EntityManager, id: number, jobId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM file_sources WHERE id = $1 AND sync_job_id = $2 FOR SHARE',
+      [id, jobId],
+    );
+    return rows.length > 0;
+  }
+
   async isCurrent(id: number, jobId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       'SELECT 1 FROM file_sources WHERE id = $1 AND sync_job_id = $2',

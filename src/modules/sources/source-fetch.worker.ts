@@ -8,6 +8,9 @@ import { FileSourcesRepository, type ClaimedSource } from './file-sources.reposi
 import { GuardedFetcher, SourceFetchError } from './guarded-fetcher.js';
 import { SourceFetchQueue, type FetchJob } from './source-fetch.queue.js';
 
+/** The job's source was dropped or re-pointed while it fetched: it records nothing. */
+class StaleFetch extends Error {}
+
 const GIVEN_UP_SUMMARY =
   'The fetch was interrupted too often (the server stopped while it ran); sync again to retry.';
 
@@ -54,9 +57,9 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
       const blob = await this.blobs.stage(fetched.body, { maxBytes: this.config.sources.maxBytes });
       try {
         if (!(await this.sources.isCurrent(job.sourceId, job.jobId))) {
-          return;
+          return; // Saves the recording work; checked again, under lock, as it records.
         }
-        await this.record(job.sourceId, source, blob);
+        await this.record(job, source, blob);
       } finally {
         await blob.discard();
       }
@@ -78,7 +81,8 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
    * source's description and labels; a file there already gets the bytes in place, keeping its
    * own details and creation time.
    */
-  private async record(sourceId: number, source: ClaimedSource, blob: StagedBlob): Promise<void> {
+  private async record(job: FetchJob, source: ClaimedSource, blob: StagedBlob): Promise<void> {
+    const { sourceId, jobId } = job;
     const existing = await this.files
       .getFile(source.datasetId, source.filename)
       .catch((error: unknown) => {
@@ -96,9 +100,19 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
       await this.files.addStaged(source.datasetId, staged, {
         replace: true,
         // Read under the dataset's lock, which setFileDetails takes first too: a change to the
-        // source's details is either seen here or finds the file when it runs.
-        details: (manager) => this.sources.detailsOf(manager, sourceId),
+        // source's details is either seen here or finds the file when it runs. The source must
+        // still be this job's: an upload or delete that dropped it meanwhile wins.
+        details: async (manager) => {
+          if (!(await this.sources.lockIfCurrent(manager, sourceId, jobId))) {
+            throw new StaleFetch();
+          }
+          return this.sources.detailsOf(manager, sourceId);
+        },
       });
+    } catch (error) {
+      if (!(error instanceof StaleFetch)) {
+        throw error;
+      }
     } finally {
       await staged.discardRemaining();
     }

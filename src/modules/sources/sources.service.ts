@@ -148,16 +148,16 @@ export class SourcesService {
     return wanted;
   }
 
-  /** Files named here are no longer sourced (an upload replaced them, or they were deleted). */
-  async removeSources(datasetId: number, filenames: readonly string[]): Promise<void> {
-    const names = new Set(filenames);
-    await this.sources.transaction(async (manager) => {
-      const rows = await this.sources.lockForDataset(manager, datasetId);
-      await this.sources.delete(
-        manager,
-        rows.filter((row) => names.has(row.filename)).map((row) => row.id),
-      );
-    });
+  /**
+   * Files named here are no longer sourced (an upload replaced them), in the caller's
+   * transaction, which holds the dataset row's lock (the order every writer locks in).
+   */
+  async removeSourcesIn(
+    manager: EntityManager,
+    datasetId: number,
+    filenames: readonly string[],
+  ): Promise<void> {
+    await this.sources.deleteByNames(manager, datasetId, filenames);
   }
 
   /**
@@ -167,7 +167,9 @@ export class SourcesService {
   async deleteFiles(datasetId: number, filenames: readonly string[]): Promise<void> {
     const names = [...new Set(filenames)];
     const handles = await this.sources.transaction(async (manager) => {
-      // Sources first, as sync locks them: a fetch queued meanwhile sees its source gone.
+      // The dataset row first, as every writer of files and sources does; then the sources,
+      // as sync locks them: a fetch queued meanwhile sees its source gone.
+      await this.files.lockDataset(manager, datasetId);
       const rows = await this.sources.lockForDataset(manager, datasetId);
       const { missing, handles } = await this.files.deleteFilesIn(manager, datasetId, names);
       const sourced = new Set(rows.map((row) => row.filename));

@@ -11,6 +11,8 @@ import { startSyncRig, type SyncRig } from '../../utils/sync-rig.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { asBytes, teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
 import { mintApiToken } from '../../utils/auth.js';
+import { FileSourcesRepository } from '../../../src/modules/sources/file-sources.repository.js';
+import { SourceFetchWorker } from '../../../src/modules/sources/source-fetch.worker.js';
 
 /**
  * Files added by URL source through /v0, fetched in the background, as a data.world client sees
@@ -167,6 +169,54 @@ describe('v0 sources (background sync)', () => {
       .send(body)
       .expect(200);
     expect(await v1Files(uploaded.pk)).toEqual(await v1Files(dataset.pk));
+  }, 40_000);
+
+  // The worker checks its source is current before it records, and again under the dataset's
+  // lock as it records. The first check is made to pass here, as a race would let it: the
+  // upload, which drops the source in the commit that records its bytes, must still win.
+  it('should keep an upload that lands while a fetch of that name runs (the fetch records nothing)', async () => {
+    const fetched = Buffer.from('id\nfetched\n');
+    const uploaded = Buffer.from('id\nuploaded\n');
+    let release: (() => void) | undefined;
+    source.route('/raced.csv', (_request, response) => {
+      response.writeHead(200, { 'content-length': String(fetched.length) });
+      response.write(fetched.subarray(0, 3));
+      release = () => response.end(fetched.subarray(3));
+    });
+    const worker = testApp.app.get(SourceFetchWorker);
+    const repository = testApp.app.get(FileSourcesRepository);
+    const run = worker.run.bind(worker);
+    const isCurrent = repository.isCurrent.bind(repository);
+    let ran!: () => void;
+    const jobDone = new Promise<void>((resolve) => (ran = resolve));
+    worker.run = async (job, signal) => {
+      try {
+        await run(job, signal);
+      } finally {
+        ran();
+      }
+    };
+    repository.isCurrent = () => Promise.resolve(true);
+    try {
+      const dataset = await v0Dataset(testApp, cast);
+      await addSource(dataset, 'raced.csv', sourceUrl('/raced.csv'));
+      await eventually(() => Promise.resolve(release !== undefined), 10_000);
+      await http()
+        .put(`/v0/uploads/${dataset.owner}/${dataset.id}/files/raced.csv`)
+        .set(authed(cast.admin))
+        .set('Content-Type', 'application/octet-stream')
+        .send(uploaded)
+        .expect(200);
+      release!();
+      await jobDone;
+      expect(await v1Files(dataset.pk)).toEqual({ 'raced.csv': sha256(uploaded) });
+      const [file] = (await summary(dataset)).files;
+      expect(file.name).toBe('raced.csv');
+      expect(file.source).toBeUndefined();
+    } finally {
+      worker.run = run;
+      repository.isCurrent = isCurrent;
+    }
   }, 40_000);
 
   it('should fetch the sourced files of a dataset created on /v0', async () => {
