@@ -102,14 +102,26 @@ describe('v0 sources (background sync)', () => {
     return file.source!;
   };
 
+  /**
+   * A route that sends the head and the first bytes of `body`, then holds the rest until
+   * `release()`; `reached()` waits until a fetch is being held there.
+   */
+  const heldRoute = (route: string, body: Buffer, sentFirst = 3) => {
+    let finish: (() => void) | undefined;
+    source.route(route, (_request, response) => {
+      response.writeHead(200, { 'content-length': String(body.length) });
+      response.write(body.subarray(0, sentFirst));
+      finish = () => response.end(body.subarray(sentFirst));
+    });
+    return {
+      reached: () => eventually(() => Promise.resolve(finish !== undefined), 10_000),
+      release: () => finish!(),
+    };
+  };
+
   it('should fetch a file added by POST .../files: NEW/INPROGRESS, then OK with its bytes', async () => {
     const body = Buffer.from('id,value\n1,one\n2,two\n');
-    let release: (() => void) | undefined;
-    source.route('/held.csv', (_request, response) => {
-      response.writeHead(200, { 'content-length': String(body.length) });
-      response.write(body.subarray(0, 3));
-      release = () => response.end(body.subarray(3));
-    });
+    const held = heldRoute('/held.csv', body);
     const dataset = await v0Dataset(testApp, cast);
     await addSource(dataset, 'held.csv', sourceUrl('/held.csv'), cast.actors.W.token);
 
@@ -129,12 +141,12 @@ describe('v0 sources (background sync)', () => {
     expect(pending.files[0].sizeInBytes).toBeUndefined();
     expect(await v1Files(dataset.pk)).toEqual({});
 
-    await eventually(() => Promise.resolve(release !== undefined), 10_000);
+    await held.reached();
     const running = await fileOf(dataset, 'held.csv');
     expect(running.source!.syncStatus).toBe('INPROGRESS');
     expect(Date.parse(running.source!.lastSyncStart!)).not.toBeNaN();
     expect((await summary(dataset)).status).toBe('INPROGRESS');
-    release!();
+    held.release();
 
     const done = await settled(dataset);
     expect(done.status).toBe('LOADED');
@@ -177,12 +189,7 @@ describe('v0 sources (background sync)', () => {
   it('should keep an upload that lands while a fetch of that name runs (the fetch records nothing)', async () => {
     const fetched = Buffer.from('id\nfetched\n');
     const uploaded = Buffer.from('id\nuploaded\n');
-    let release: (() => void) | undefined;
-    source.route('/raced.csv', (_request, response) => {
-      response.writeHead(200, { 'content-length': String(fetched.length) });
-      response.write(fetched.subarray(0, 3));
-      release = () => response.end(fetched.subarray(3));
-    });
+    const held = heldRoute('/raced.csv', fetched);
     const worker = testApp.app.get(SourceFetchWorker);
     const repository = testApp.app.get(FileSourcesRepository);
     const run = worker.run.bind(worker);
@@ -200,14 +207,14 @@ describe('v0 sources (background sync)', () => {
     try {
       const dataset = await v0Dataset(testApp, cast);
       await addSource(dataset, 'raced.csv', sourceUrl('/raced.csv'));
-      await eventually(() => Promise.resolve(release !== undefined), 10_000);
+      await held.reached();
       await http()
         .put(`/v0/uploads/${dataset.owner}/${dataset.id}/files/raced.csv`)
         .set(authed(cast.admin))
         .set('Content-Type', 'application/octet-stream')
         .send(uploaded)
         .expect(200);
-      release!();
+      held.release();
       await jobDone;
       expect(await v1Files(dataset.pk)).toEqual({ 'raced.csv': sha256(uploaded) });
       const [file] = (await summary(dataset)).files;
@@ -335,12 +342,7 @@ describe('v0 sources (background sync)', () => {
     // The next fetch is held until released: until then it shows as queued or running, not as
     // the earlier failure (a client polls `status` after a sync).
     body = Buffer.alloc(1000, 'c');
-    let release: (() => void) | undefined;
-    source.route('/big.bin', (_request, response) => {
-      response.writeHead(200, { 'content-length': String(body.length) });
-      response.write(body.subarray(0, 10));
-      release = () => response.end(body.subarray(10));
-    });
+    const held = heldRoute('/big.bin', body, 10);
     await sync(dataset);
     const queued = await summary(dataset);
     expect(queued.status).toBe('INPROGRESS');
@@ -349,8 +351,8 @@ describe('v0 sources (background sync)', () => {
       syncSummary: failure.syncSummary,
       lastSyncFailure: failure.lastSyncFailure,
     });
-    await eventually(() => Promise.resolve(release !== undefined), 10_000);
-    release!();
+    await held.reached();
+    held.release();
     const done = await settled(dataset);
     expect(done.status).toBe('LOADED');
     expect(done.files[0]).toMatchObject({ name: 'big.bin', sizeInBytes: 1000 });
