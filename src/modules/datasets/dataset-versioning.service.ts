@@ -16,7 +16,7 @@ import {
 import { BlobCollectorService } from '../dataset-files/blob-collector.service.js';
 import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import type { EntityManager } from 'typeorm';
-import type { DatasetRecordCommand } from './dataset.commands.js';
+import type { AlsoInTransaction, DatasetRecordCommand } from './dataset.commands.js';
 import type { DatasetView } from './dataset-view.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
@@ -181,7 +181,12 @@ export class DatasetVersioningService {
    * and no files: numbered like a copy (highest active version + 1, previous_version = `pk`'s),
    * same slug. A new name renames the lineage first, so the new version stays in it.
    */
-  async replace(caller: AuthUser, pk: number, record: DatasetRecordCommand): Promise<DatasetView> {
+  async replace(
+    caller: AuthUser,
+    pk: number,
+    record: DatasetRecordCommand,
+    also?: AlsoInTransaction,
+  ): Promise<DatasetView> {
     const { dataset: source, teamId } = await this.records.loadForWrite(caller, pk);
     const newId = await this.datasets
       .transaction(async (manager) => {
@@ -189,7 +194,7 @@ export class DatasetVersioningService {
         if (record.name !== source.name) {
           await this.records.renameLineage(manager, source, record.name);
         }
-        return this.datasets.insert(manager, {
+        const created = await this.datasets.insert(manager, {
           name: record.name,
           version: await this.nextVersion(manager, source.projectId, record.name),
           previousVersion: source.version,
@@ -205,6 +210,8 @@ export class DatasetVersioningService {
           summary: record.summary,
           creatorId: caller.id,
         });
+        await also?.(manager, created);
+        return created;
       })
       .catch((error: unknown) => {
         throw translateRace(error);

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** What creating a dataset takes, whichever face asked. */
 export interface CreateDatasetCommand {
   readonly name: string;
@@ -34,3 +36,9 @@ export interface CreateLineageCommand extends DatasetRecordCommand {
  * name renames the whole lineage (its slug stays); the rest change this version only.
  */
 export type UpdateLineageCommand = Partial<DatasetRecordCommand>;
+
+/**
+ * More work that must commit with a dataset write or not at all (the files a /v0 request names
+ * with the record it changes): run in the write's transaction, with the dataset's id.
+ */
+export type AlsoInTransaction = (manager: EntityManager, datasetId: number) => Promise<void>;

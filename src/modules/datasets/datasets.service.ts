@@ -25,6 +25,7 @@ import type { Level } from '../teams/membership.entity.js';
 import { TeamAccessService, type TeamAccess } from '../teams/team-access.service.js';
 import { deriveSlug, slugCandidate } from '../teams/team-slug.js';
 import type {
+  AlsoInTransaction,
   CreateDatasetCommand,
   CreateLineageCommand,
   UpdateDatasetCommand,
@@ -246,6 +247,7 @@ export class DatasetsService implements OnModuleInit {
     caller: AuthUser,
     teamId: number,
     command: CreateLineageCommand,
+    also?: AlsoInTransaction,
   ): Promise<DatasetView> {
     await this.access.assert(caller, teamId, 'write');
     const id = await this.datasets.transaction(async (manager) => {
@@ -261,7 +263,7 @@ export class DatasetsService implements OnModuleInit {
           `The id '${command.slug}' is taken by another dataset of the team.`,
         );
       }
-      return this.insertOrConflict(manager, {
+      const created = await this.insertOrConflict(manager, {
         name: command.name,
         version: 1,
         previousVersion: -1,
@@ -276,6 +278,8 @@ export class DatasetsService implements OnModuleInit {
         slug: command.slug,
         creatorId: caller.id,
       });
+      await also?.(manager, created);
+      return created;
     });
     return this.view(id);
   }
@@ -288,6 +292,7 @@ export class DatasetsService implements OnModuleInit {
     caller: Caller,
     pk: number,
     command: UpdateLineageCommand,
+    also?: AlsoInTransaction,
   ): Promise<DatasetView> {
     const { dataset } = await this.loadForWrite(caller, pk);
     await this.datasets
@@ -309,6 +314,7 @@ export class DatasetsService implements OnModuleInit {
           },
           { modified: true },
         );
+        await also?.(manager, pk);
       })
       .catch((error: unknown) => {
         throw translateConstraint(error);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { FieldRuleError, NotFoundError } from '../../common/errors/domain-error.js';
-import type { DatasetRecordCommand } from '../datasets/dataset.commands.js';
+import type { AlsoInTransaction, DatasetRecordCommand } from '../datasets/dataset.commands.js';
 import { DatasetVersioningService } from '../datasets/dataset-versioning.service.js';
 import { DATASET_SLUG_MAX, DatasetsService } from '../datasets/datasets.service.js';
 import { LicencesService } from '../licences/licences.service.js';
@@ -72,8 +72,12 @@ export class V0DatasetWritesService {
       return { created: true };
     }
     this.checkFiles(definition.files);
-    const version = await this.versioning.replace(caller, target.pk, await this.record(definition));
-    await this.addFiles(version.id, definition.files);
+    await this.versioning.replace(
+      caller,
+      target.pk,
+      await this.record(definition),
+      this.filesIn(definition.files),
+    );
     return { created: false };
   }
 
@@ -130,15 +134,19 @@ export class V0DatasetWritesService {
       dataset.id,
       files.filter((file) => file.source === undefined),
     );
-    await this.datasets.updateLineage(caller, dataset.id, {
-      ...(patch.title !== undefined && { name: patch.title }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.summary !== undefined && { summary: patch.summary }),
-      ...(patch.tags !== undefined && { tags: patch.tags }),
-      ...(patch.license !== undefined && { licenceId: await this.licenceId(patch.license) }),
-      ...(patch.isPublic !== undefined && { isPublic: patch.isPublic }),
-    });
-    await this.addFiles(dataset.id, files);
+    await this.datasets.updateLineage(
+      caller,
+      dataset.id,
+      {
+        ...(patch.title !== undefined && { name: patch.title }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.summary !== undefined && { summary: patch.summary }),
+        ...(patch.tags !== undefined && { tags: patch.tags }),
+        ...(patch.license !== undefined && { licenceId: await this.licenceId(patch.license) }),
+        ...(patch.isPublic !== undefined && { isPublic: patch.isPublic }),
+      },
+      this.filesIn(files),
+    );
   }
 
   /** DELETE /v0/datasets/{owner}/{id}: every version, team admins and site admins only. */
@@ -155,7 +163,7 @@ export class V0DatasetWritesService {
   ): Promise<void> {
     const { dataset } = await this.datasets.findBySlugFor(caller, key.owner, key.id, 'write');
     this.checkFiles(files);
-    await this.addFiles(dataset.id, files);
+    await this.sources.applyFiles(dataset.id, sourceSpecs(files), detailChanges(files));
   }
 
   private async createAs(
@@ -165,12 +173,16 @@ export class V0DatasetWritesService {
     definition: V0DatasetDefinition,
   ): Promise<void> {
     this.checkFiles(definition.files);
-    const view = await this.datasets.createLineage(caller, teamId, {
-      ...(await this.record(definition)),
-      projectName: definition.project ?? DEFAULT_PROJECT,
-      slug: id,
-    });
-    await this.addFiles(view.id, definition.files);
+    await this.datasets.createLineage(
+      caller,
+      teamId,
+      {
+        ...(await this.record(definition)),
+        projectName: definition.project ?? DEFAULT_PROJECT,
+        slug: id,
+      },
+      this.filesIn(definition.files),
+    );
   }
 
   private async record(definition: V0DatasetDefinition): Promise<DatasetRecordCommand> {
@@ -215,21 +227,27 @@ export class V0DatasetWritesService {
     }
   }
 
-  /** Files with a source are added or repointed; the others only get their details. */
-  private async addFiles(datasetId: number, files: readonly V0FileRequest[]): Promise<void> {
-    const specs = sourceSpecs(files);
-    if (specs.length > 0) {
-      await this.sources.setSources(datasetId, specs);
-    }
-    for (const file of files) {
-      if (
-        file.source === undefined &&
-        (file.description !== undefined || file.labels !== undefined)
-      ) {
-        await this.sources.setFileDetails(datasetId, file.name, details(file));
-      }
-    }
+  /**
+   * The request's files, written in the transaction that writes the dataset's record, so the
+   * two commit together: files with a source are added or repointed, the others only get
+   * their details.
+   */
+  private filesIn(files: readonly V0FileRequest[]): AlsoInTransaction {
+    const sourced = sourceSpecs(files);
+    const changes = detailChanges(files);
+    return (manager, datasetId) => this.sources.applyFilesIn(manager, datasetId, sourced, changes);
   }
+}
+
+/** The details of the files named without a source (left out: nothing to set). */
+function detailChanges(
+  files: readonly V0FileRequest[],
+): { name: string; change: Pick<SourceSpec, 'description' | 'labels'> }[] {
+  return files.flatMap((file) =>
+    file.source === undefined && (file.description !== undefined || file.labels !== undefined)
+      ? [{ name: file.name, change: details(file) }]
+      : [],
+  );
 }
 
 function sourceSpecs(files: readonly V0FileRequest[]): SourceSpec[] {

@@ -91,36 +91,75 @@ export class SourcesService {
     options: { replace?: boolean } = {},
   ): Promise<SourceView[]> {
     const wanted = this.checkSpecs(specs);
-    await this.sources.transaction(async (manager) => {
-      // Every writer of sources and files locks the dataset row first (see setDetailsIn).
-      await this.files.lockDataset(manager, datasetId);
-      const current = new Map(
-        (await this.sources.lockForDataset(manager, datasetId)).map((row) => [row.filename, row]),
-      );
-      const toFetch: number[] = [];
-      for (const [filename, spec] of wanted) {
-        const row = current.get(filename);
-        if (row === undefined) {
-          toFetch.push(await this.sources.insert(manager, datasetId, { filename, ...spec }));
-        } else if (row.url !== spec.url || row.expandArchive !== spec.expandArchive) {
-          await this.sources.repoint(manager, row.id, spec);
-          toFetch.push(row.id);
-        }
-        // Also onto a file of that name the dataset has already (fetched, or uploaded before).
-        if (spec.description !== undefined || spec.labels !== undefined) {
-          await this.setDetailsIn(manager, datasetId, filename, spec);
-        }
-      }
-      if (options.replace) {
-        const dropped = [...current.values()].filter((row) => !wanted.has(row.filename));
-        await this.sources.delete(
-          manager,
-          dropped.map((row) => row.id),
-        );
-      }
-      await this.enqueue(manager, toFetch);
-    });
+    await this.sources.transaction((manager) =>
+      this.setSourcesIn(manager, datasetId, wanted, options),
+    );
     return this.listSources(datasetId);
+  }
+
+  /**
+   * A /v0 request's files, all or none: the sourced ones added or re-pointed
+   * ({@link setSources}), the others given their description and labels
+   * ({@link setFileDetails}; a name that is neither a file nor a source changes nothing).
+   */
+  async applyFiles(
+    datasetId: number,
+    sourced: readonly SourceSpec[],
+    details: readonly { name: string; change: FileDetailsChange }[],
+  ): Promise<void> {
+    await this.sources.transaction((manager) =>
+      this.applyFilesIn(manager, datasetId, sourced, details),
+    );
+  }
+
+  /** {@link applyFiles} in the caller's transaction (one that writes the dataset too). */
+  async applyFilesIn(
+    manager: EntityManager,
+    datasetId: number,
+    sourced: readonly SourceSpec[],
+    details: readonly { name: string; change: FileDetailsChange }[],
+  ): Promise<void> {
+    if (sourced.length > 0) {
+      await this.setSourcesIn(manager, datasetId, this.checkSpecs(sourced), {});
+    }
+    for (const { name, change } of details) {
+      await this.setDetailsIn(manager, datasetId, name, change);
+    }
+  }
+
+  private async setSourcesIn(
+    manager: EntityManager,
+    datasetId: number,
+    wanted: Map<string, CheckedSpec>,
+    options: { replace?: boolean },
+  ): Promise<void> {
+    // Every writer of sources and files locks the dataset row first (see setDetailsIn).
+    await this.files.lockDataset(manager, datasetId);
+    const current = new Map(
+      (await this.sources.lockForDataset(manager, datasetId)).map((row) => [row.filename, row]),
+    );
+    const toFetch: number[] = [];
+    for (const [filename, spec] of wanted) {
+      const row = current.get(filename);
+      if (row === undefined) {
+        toFetch.push(await this.sources.insert(manager, datasetId, { filename, ...spec }));
+      } else if (row.url !== spec.url || row.expandArchive !== spec.expandArchive) {
+        await this.sources.repoint(manager, row.id, spec);
+        toFetch.push(row.id);
+      }
+      // Also onto a file of that name the dataset has already (fetched, or uploaded before).
+      if (spec.description !== undefined || spec.labels !== undefined) {
+        await this.setDetailsIn(manager, datasetId, filename, spec);
+      }
+    }
+    if (options.replace) {
+      const dropped = [...current.values()].filter((row) => !wanted.has(row.filename));
+      await this.sources.delete(
+        manager,
+        dropped.map((row) => row.id),
+      );
+    }
+    await this.enqueue(manager, toFetch);
   }
 
   /**

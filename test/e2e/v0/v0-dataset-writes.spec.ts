@@ -13,6 +13,7 @@ import { sql } from '../../utils/sql.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 import { teamSlug, v0Dataset, type V0Dataset } from '../../utils/v0.js';
 import { mintApiToken } from '../../utils/auth.js';
+import { SourcesService } from '../../../src/modules/sources/sources.service.js';
 
 /**
  * The dataset writes of /v0: create, PATCH, PUT, DELETE and add-files by source, through the
@@ -699,6 +700,65 @@ describe('POST /v0/datasets/{owner}/{id}/files', () => {
       .set('Content-Type', 'application/json')
       .send('"a.csv"')
       .expect(400);
+  });
+});
+
+/**
+ * A request's record and its files commit together: when writing the files fails (here the
+ * database going away, simulated in SourcesService), the record is not changed either.
+ */
+describe('record and files, all or nothing', () => {
+  const lost = () =>
+    Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+  let service: SourcesService;
+  let applyFilesIn: SourcesService['applyFilesIn'];
+
+  beforeAll(() => {
+    service = testApp.app.get(SourcesService);
+    applyFilesIn = service.applyFilesIn.bind(service);
+  });
+
+  beforeEach(() => {
+    service.applyFilesIn = () => Promise.reject(lost());
+  });
+
+  afterEach(() => {
+    service.applyFilesIn = applyFilesIn;
+  });
+
+  it('should create no dataset when its files cannot be written', async () => {
+    const team = await createTeam(testApp, cast);
+    const owner = await teamSlug(testApp, team.pk);
+    await http()
+      .post(`/v0/datasets/${owner}`)
+      .set(authed(token('W')))
+      .send({ title: 'Never Made', visibility: 'OPEN', files: [source('a.csv')] })
+      .expect(503);
+    expect(await lineage(team.pk, 'never-made')).toEqual([]);
+  });
+
+  it('should change no field on a PATCH whose files cannot be written', async () => {
+    const dataset = await v0Dataset(testApp, cast, { name: unique('Kept'), description: 'kept' });
+    const before = await v1(dataset.pk);
+    await http()
+      .patch(dataset.path)
+      .set(authed(token('W')))
+      .send({ title: unique('Renamed'), description: 'changed', files: [source('b.csv')] })
+      .expect(503);
+    expect(await v1(dataset.pk)).toEqual(before);
+    expect(await sources(dataset.pk)).toEqual([]);
+  });
+
+  it('should make no new version on a PUT whose files cannot be written', async () => {
+    const dataset = await v0Dataset(testApp, cast, { name: unique('Single') });
+    await http()
+      .put(dataset.path)
+      .set(authed(token('W')))
+      .send({ title: (await v1(dataset.pk)).name, visibility: 'PRIVATE', files: [source('c.csv')] })
+      .expect(503);
+    expect((await lineage(dataset.team.pk, dataset.id)).map((row) => row.version)).toEqual([1]);
   });
 });
 
