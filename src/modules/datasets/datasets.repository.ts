@@ -117,20 +117,33 @@ export class DatasetsRepository {
    * `/v0` (spec decision 2: highest version, newest on a tie). Undefined when the team or the
    * dataset does not exist or is deleted.
    */
-  async findLatestBySlug(teamSlug: string, datasetSlug: string): Promise<number | undefined> {
-    const rows = await this.dataSource.query<{ id: number }[]>(
-      `SELECT d.id FROM datasets d JOIN teams t ON t.id = d.team_id
-       WHERE t.slug = $1 AND t.deletion_time IS NULL AND d.slug = $2 AND d.deletion_time IS NULL
-       ORDER BY d.version DESC, d.creation_time DESC, d.id DESC
-       LIMIT 1`,
-      [teamSlug, datasetSlug],
-    );
-    return rows[0]?.id;
+  /**
+   * The newest active version of the lineage `datasetSlug` of the active team `teamSlug`, as
+   * {@link findOwned} answers it, in one round trip.
+   */
+  async findOwnedLatestBySlug(
+    teamSlug: string,
+    datasetSlug: string,
+  ): Promise<OwnedDataset | undefined> {
+    const dataset = await this.dataSource.manager
+      .createQueryBuilder(Dataset, 'd')
+      .leftJoinAndSelect('d.domain', 'dom')
+      .innerJoinAndSelect('d.project', 'p')
+      .where(
+        `d.id = (SELECT l.id FROM datasets l JOIN teams t ON t.id = l.team_id
+           WHERE t.slug = :teamSlug AND t.deletion_time IS NULL
+             AND l.slug = :datasetSlug AND l.deletion_time IS NULL
+           ORDER BY l.version DESC, l.creation_time DESC, l.id DESC
+           LIMIT 1)`,
+        { teamSlug, datasetSlug },
+      )
+      .getOne();
+    return dataset ? { dataset, teamId: dataset.project!.teamId } : undefined;
   }
 
   /**
    * One page of lineage heads (each lineage's newest active version, as
-   * {@link findLatestBySlug} picks it) in (team slug, dataset slug) order, byte-wise, after
+   * {@link findOwnedLatestBySlug} picks it) in (team slug, dataset slug) order, byte-wise, after
    * `after`. `teams` narrows the lineages on `d.team_id`; `visible` is judged on the head
    * (its columns as `n."isPublic"`, `n."teamId"`), so an older public version never shows a lineage
    * whose newest version is private.

@@ -441,8 +441,7 @@ export class DatasetsService implements OnModuleInit {
    * 404, never revealing that it exists (dataworld-v0 spec, Part A).
    */
   async findBySlug(caller: Caller, teamSlug: string, datasetSlug: string): Promise<OwnedDataset> {
-    const id = await this.datasets.findLatestBySlug(teamSlug, datasetSlug);
-    const owned = id === undefined ? undefined : await this.datasets.findOwned(id);
+    const owned = await this.datasets.findOwnedLatestBySlug(teamSlug, datasetSlug);
     if (
       !owned ||
       !(await this.access.canReadDataset(caller, owned.teamId, owned.dataset.isPublic))
