@@ -105,7 +105,9 @@ export class UsersController {
     return userJson(await this.users.create(createUserCommand(dto)));
   }
 
-  @Get('*name')
+  // Named `pk` like the routes beside it, so the document has one path `/v1/users/{pk}` (two
+  // paths differing only by a parameter's name are ambiguous to OpenAPI tools).
+  @Get('*pk')
   @ApiOperation({
     summary: 'Retrieve a user by pk (all digits), or get_by_name (anything else)',
     description:
@@ -114,8 +116,8 @@ export class UsersController {
       'user may ask for their own name; site admins for anyone.',
   })
   @ApiParam({
-    name: 'name',
-    description: 'A user pk (all digits) or a username',
+    name: 'pk',
+    description: 'A user pk (all digits) or a username (slashes belong to the name)',
     schema: { type: 'string', minLength: 1, example: 'admin' },
   })
   @ApiOkResponse({
@@ -134,10 +136,10 @@ export class UsersController {
   })
   async lookup(
     @CurrentUser() caller: Caller,
-    @Param('name') name: string | string[],
+    @Param('pk') pkOrName: string | string[],
   ): Promise<UserJson | UserJson[]> {
     // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
-    const lookup = parseUserLookup(wildcardParam(name));
+    const lookup = parseUserLookup(wildcardParam(pkOrName));
     if ('pk' in lookup) {
       return userJson(await this.users.retrieve(caller, lookup.pk));
     }
