@@ -4,8 +4,11 @@ import {
   ApiExtension,
   ApiParam,
   ApiProperty,
+  ApiPropertyOptional,
   ApiQuery,
+  ApiOkResponse,
   ApiResponse,
+  type ApiPropertyOptions,
   type HeadersObject,
 } from '@nestjs/swagger';
 import { MAX_PAGE_LIMIT } from '../filter-spec/pagination.js';
@@ -19,6 +22,27 @@ import { MAX_PAGE_LIMIT } from '../filter-spec/pagination.js';
 export class V1DetailErrorDto {
   @ApiProperty({ example: 'Not found.' })
   detail!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "simplejwt's error code on a refused token (`token_not_valid`, `user_inactive`...)",
+    example: 'token_not_valid',
+  })
+  code?: string;
+
+  @ApiPropertyOptional({
+    description: 'For a bad access token: which token kinds were tried and why each failed',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        token_class: { type: 'string' },
+        token_type: { type: 'string' },
+        message: { type: 'string' },
+      },
+    },
+  })
+  messages?: { token_class: string; token_type: string; message: string }[];
 }
 
 /** DRF's field errors: each field that failed, with its messages. */
@@ -74,13 +98,17 @@ export function V1Errors(errors: Partial<Record<V1ErrorStatus, string>>): Method
   );
 }
 
-/** A primary key in the path (digits only; anything else is 404, as Django's URL patterns). */
-export const V1PkParam = (name = 'pk', description = 'Primary key'): MethodDecorator =>
+/**
+ * A primary key in the path (digits only; anything else is 404, as Django's URL patterns).
+ * `example` names a row a fresh server has once the create examples ran (never a seeded row a
+ * destructive example would break).
+ */
+export const V1PkParam = (name = 'pk', description = 'Primary key', example = 1): MethodDecorator =>
   ApiParam({
     name,
     description,
-    schema: { type: 'integer', minimum: 1, maximum: 2147483647 },
-    example: 1,
+    // In the schema: Nest drops a parameter-level `example` beside a schema.
+    schema: { type: 'integer', minimum: 1, maximum: 2147483647, example },
   });
 
 /** The body and queries of every `POST .../list`, and the `Link` of a page that has more. */
@@ -132,3 +160,43 @@ export const V1_LIST_HEADERS: HeadersObject = {
 export const OPENAPI_AUTH_EXTENSION = 'x-strata-auth';
 export const ApiAuthMarker = (kind: 'public' | 'optional'): MethodDecorator & ClassDecorator =>
   ApiExtension(OPENAPI_AUTH_EXTENSION, kind);
+
+/**
+ * Marks a site-admin-only operation: the document builder lists it under the `admin` tag alone
+ * (Nest adds a method's tags to its controller's, so a method-level tag cannot replace them).
+ */
+export const OPENAPI_ADMIN_EXTENSION = 'x-strata-admin';
+export const ApiAdminMarker = (): MethodDecorator & ClassDecorator =>
+  ApiExtension(OPENAPI_ADMIN_EXTENSION, true);
+
+/** Refusals many routes give, in the same words everywhere. */
+export const V1_REFUSAL = {
+  unauthenticated: 'No credentials, or a bad, expired or revoked token',
+  notSiteAdmin: 'Not a site admin (or a token without the admin scope)',
+  badList: 'A malformed FilterSpec, or a bad `limit`/`cursor`',
+} as const;
+
+/** The answer of a `POST .../list`: a bare JSON array of `type`, with the `Link` of a page. */
+export const V1ListOk = (type: new () => object): MethodDecorator =>
+  ApiOkResponse({
+    type,
+    isArray: true,
+    headers: V1_LIST_HEADERS,
+    description: 'The matching rows, in FilterSpec order (pk by default)',
+  });
+
+/** The soft-delete trio UFDL records end with (`softDeleteJson`), described once. */
+export const V1_SOFT_DELETE_PROPERTIES = {
+  creator: {
+    type: 'integer',
+    nullable: true,
+    description: 'pk of the user who created it',
+  },
+  creation_time: { type: 'string', format: 'date-time' },
+  deletion_time: {
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Set when soft-deleted (null: active)',
+  },
+} satisfies Record<string, ApiPropertyOptions>;

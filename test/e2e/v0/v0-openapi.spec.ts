@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
+import { documentOperations } from '../../utils/openapi-schema.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 
 /**
@@ -51,7 +52,6 @@ interface Document {
 
 const DATAWORLD_PATH = /^\/(v0|datapackage|file_download)(\/|$)/;
 const ERROR_REF = '#/components/schemas/V0ErrorDto';
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
 let testApp: TestApp;
 let document: Document;
@@ -61,13 +61,7 @@ beforeAll(async () => {
   testApp = await createTestApp();
   const served = await request(testApp.app.getHttpServer()).get('/docs-json').expect(200);
   document = served.body as Document;
-  operations = Object.entries(document.paths)
-    .filter(([path]) => DATAWORLD_PATH.test(path))
-    .flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([method]) => METHODS.includes(method))
-        .map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]),
-    );
+  operations = documentOperations(document, DATAWORLD_PATH);
 });
 
 afterAll(async () => {
