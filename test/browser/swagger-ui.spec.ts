@@ -204,7 +204,10 @@ it('should let a person do the first steps in Swagger UI', async () => {
   await fillParameter(upload, 'pk', String(dataset.pk));
   await fillParameter(upload, 'filename', 'picked.bin');
   await fillParameter(upload, 'Content-Disposition', 'attachment; filename=picked.bin');
-  await upload.locator('input[type="file"]').setInputFiles(local);
+  const picker = upload.locator('input[type="file"]');
+  await picker.setInputFiles(local);
+  await picker.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+  await screenshot('file-picked');
   const uploaded = await execute(upload, 'post', `/v1/datasets/${dataset.pk}/files/picked.bin`);
   // The browser does not hand a picked file's body to the test: the handle is its SHA-256.
   expect(json<{ filename: string; handle: string }>(uploaded, 200)).toEqual({
