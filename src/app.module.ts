@@ -12,6 +12,7 @@ import { DatasetsModule } from './modules/datasets/datasets.module.js';
 import { DataworldModule } from './modules/dataworld/dataworld.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
+import { DocsModule } from './modules/docs/docs.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { SourcesModule } from './modules/sources/sources.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         DomainsModule,
         SourcesModule,
         DataworldModule,
+        DocsModule,
       ],
       providers: [{ provide: BASE_LOGGER, useValue: logger }],
     };

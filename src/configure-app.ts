@@ -17,7 +17,7 @@ import { NestLogger } from './common/logging/nest-logger.js';
 import { BASE_LOGGER, requestLogger } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { buildOpenApiDocument } from './openapi-document.js';
+import { buildOpenApiDocument, DOCS_PATH } from './openapi-document.js';
 
 /**
  * CORS as the UFDL reference serves it (django-cors-headers with CORS_ORIGIN_ALLOW_ALL):
@@ -204,9 +204,16 @@ export function configureApp(app: INestApplication): INestApplication {
   // /v1 and the routes of no face answer DRF shapes; /v0 (and data.world's other hosts' paths)
   // its own.
   app.useGlobalFilters(new HttpErrorFilter(V1_ERROR_FACE, V0_ERROR_FACE_ROUTES));
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: 'docs-json',
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${DOCS_PATH}-json`,
     customSiteTitle: 'Strata API',
+    swaggerOptions: {
+      // An authorisation survives a reload of the page (kept in the browser's localStorage).
+      persistAuthorization: true,
+      displayRequestDuration: true,
+      // A search box over the sections (tags), which keep the document's order.
+      filter: true,
+    },
   });
   return app;
 }

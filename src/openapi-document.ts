@@ -7,13 +7,17 @@ import {
   V1_ERROR_SCHEMAS,
   V1DetailErrorDto,
 } from './common/http/v1-openapi.js';
+import { OPENAPI_TAGS } from './common/http/openapi-tags.js';
 import { V0_REQUEST_SCHEMAS } from './modules/dataworld/v0/dataset-write.schemas.js';
 
 export const API_VERSION = '0.1.0';
 
+/** Swagger UI's path; the document is served at `/${DOCS_PATH}-json`. */
+export const DOCS_PATH = 'docs';
+
 /** Builds the OpenAPI document from the controllers' decorators. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Strata')
     .setDescription(
       'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API.',
@@ -27,8 +31,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'An access token (JWT) from `POST /v1/auth/obtain`, or an API token (`strata_pat_...`) ' +
         'from `POST /api/tokens`, whose scopes cap what it may do.',
     })
-    .addServer('/', 'This server')
-    .build();
+    .addServer('/', 'This server');
+  // Swagger UI shows its sections in the order of the document's tags: auth first.
+  for (const tag of OPENAPI_TAGS) {
+    builder.addTag(tag.name, tag.description);
+  }
+  const config = builder.build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [V1DetailErrorDto],
     // Tags come from OPENAPI_TAGS only: a controller whose routes are tagged one by one (so

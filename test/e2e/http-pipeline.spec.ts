@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { OPENAPI_TAGS } from '../../src/common/http/openapi-tags.js';
 import { createTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('HTTP pipeline', () => {
@@ -75,6 +76,36 @@ describe('HTTP pipeline', () => {
     const document = await http().get('/docs-json').expect(200);
     expect(document.body.info.title).toBe('Strata');
     expect(Object.keys(document.body.paths)).toContain('/health');
+  });
+
+  it('should redirect / to Swagger UI, leaving the redirect out of the document', async () => {
+    const response = await http().get('/').expect(302);
+    expect(response.headers.location).toBe('/docs');
+    const document = await http().get('/docs-json').expect(200);
+    expect(Object.keys(document.body.paths)).not.toContain('/');
+  });
+
+  it("should serve Swagger UI's own scripts and styles, and keep authorisations over reloads", async () => {
+    const ui = await http().get('/docs').expect(200);
+    const assets = [...ui.text.matchAll(/(?:src|href)="\.\/docs\/([\w.-]+\.(?:js|css))"/g)].map(
+      (match) => match[1],
+    );
+    expect(assets).toEqual(
+      expect.arrayContaining(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-init.js']),
+    );
+    for (const asset of assets) {
+      const served = await http().get(`/docs/${asset}`).expect(200);
+      expect(served.headers['content-type']).toMatch(/^(application|text)\/(javascript|css)/);
+    }
+    const init = await http().get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toMatch(/"persistAuthorization":\s*true/);
+  });
+
+  it('should list the tags in the order a person uses them, auth first', async () => {
+    const document = await http().get('/docs-json').expect(200);
+    expect(document.body.tags.map((tag: { name: string }) => tag.name)).toEqual(
+      OPENAPI_TAGS.map((tag) => tag.name),
+    );
   });
 });
 
