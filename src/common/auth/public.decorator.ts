@@ -21,7 +21,12 @@ export const AllowAnonymous = (): MethodDecorator & ClassDecorator =>
 
 /**
  * Site admins only (`is_staff`): anonymous 401, anyone else 403. The document lists these
- * operations under the `admin` tag alone.
+ * operations under the `admin` tag alone, unless `inOwnSection` keeps one that is a step of
+ * the ordinary flow (creating a team) in its resource's section.
  */
-export const AdminOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiAdminMarker());
+export const AdminOnly = (
+  options: { inOwnSection?: boolean } = {},
+): MethodDecorator & ClassDecorator =>
+  options.inOwnSection
+    ? SetMetadata(ADMIN_ONLY, true)
+    : applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiAdminMarker());

@@ -57,7 +57,7 @@ const BODY_REFUSALS = {
   422: 'A field breaks a rule (named, with the offending value, in `message`)',
 } as const;
 
-@ApiTags('v0')
+@ApiTags('data.world v0')
 @ApiBearerAuth()
 @Controller('v0/datasets/:owner')
 export class V0DatasetWritesController {

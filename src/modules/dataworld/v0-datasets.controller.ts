@@ -23,7 +23,7 @@ const BAD_PAGE = 'limit is not 1-100, or next is not a page token this server ga
 const NO_TOKEN = 'No token, or a bad one';
 
 /** data.world's dataset reads: one dataset's summary, and the dataset lists. */
-@ApiTags('v0')
+@ApiTags('data.world v0')
 @ApiBearerAuth()
 @Controller('v0')
 export class V0DatasetsController {

@@ -26,7 +26,7 @@ const ARCHIVE_BUSY = "The dataset's files kept changing while the zip was prepar
  * the Python client asks its query host) and `GET /datapackage` (its download host). Anyone may
  * read an open dataset; a token of any scope reads what its user may.
  */
-@ApiTags('v0')
+@ApiTags('data.world v0')
 @ApiBearerAuth()
 @Controller()
 export class V0DownloadsController {

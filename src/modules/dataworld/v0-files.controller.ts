@@ -55,7 +55,7 @@ function bodyInfo(request: Request): BodyInfo {
  * same-named files of the newest version of `owner/id`, deletes take the files' sources with
  * them, sync re-fetches every sourced file. All need write access in the owning team.
  */
-@ApiTags('v0')
+@ApiTags('data.world v0')
 @ApiBearerAuth()
 @Controller('v0')
 export class V0FilesController {

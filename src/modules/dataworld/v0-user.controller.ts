@@ -8,7 +8,7 @@ import { V0Errors } from './v0/v0-openapi.js';
 import { userJson, type V0UserJson } from './v0/user.presenter.js';
 
 /** data.world's `GET /v0/user`: who the token belongs to. */
-@ApiTags('v0')
+@ApiTags('data.world v0')
 @ApiBearerAuth()
 @Controller('v0/user')
 export class V0UserController {

@@ -82,7 +82,7 @@ export class TeamsController {
   }
 
   @Post('create')
-  @AdminOnly()
+  @AdminOnly({ inOwnSection: true })
   @ApiOperation({
     summary: 'Create a team',
     description:

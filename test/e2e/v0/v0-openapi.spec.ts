@@ -79,7 +79,7 @@ describe('the /v0 OpenAPI document', () => {
         tags: operation.tags,
         summary: (operation.summary ?? '').length > 10,
         description: (operation.description ?? '').length > 10,
-      }).toEqual({ name, tags: ['v0'], summary: true, description: true });
+      }).toEqual({ name, tags: ['data.world v0'], summary: true, description: true });
     }
   });
 
