@@ -52,7 +52,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/users/{name}': {
+  '/v1/users/{pk}': {
     parameters: {
       query?: never;
       header?: never;
@@ -61,22 +61,6 @@ export interface paths {
     };
     /** All digits: retrieve the user with that pk (site admins). Otherwise: get_by_name, an array holding the caller's own record */
     get: operations['UsersController_lookup'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/users/{pk}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
     /** Update a user (site admins); a password given is re-hashed */
     put: operations['UsersController_update'];
     post?: never;
@@ -4127,7 +4111,7 @@ export interface operations {
     /** @description The file's bytes */
     requestBody: {
       content: {
-        'application/octet-stream': string;
+        'application/octet-stream': Blob;
       };
     };
     responses: {
@@ -4217,7 +4201,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** @description The files; each part's filename is the file's name */
-          file: string[];
+          file: Blob[];
         };
       };
     };
@@ -4527,7 +4511,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/zip': string;
+          'application/zip': Blob;
         };
       };
       /** @description owner or id is not a slug */
@@ -4601,7 +4585,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/octet-stream': Blob;
         };
       };
       /** @description The requested range of the bytes */
@@ -4610,7 +4594,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/octet-stream': Blob;
         };
       };
       /** @description Unchanged since the If-None-Match ETag */
@@ -4691,7 +4675,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/octet-stream': Blob;
         };
       };
       /** @description The requested range of the bytes */
@@ -4700,7 +4684,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/octet-stream': Blob;
         };
       };
       /** @description Unchanged since the If-None-Match ETag */
@@ -4779,7 +4763,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/zip': string;
+          'application/zip': Blob;
         };
       };
       /** @description owner or id is not a slug */
