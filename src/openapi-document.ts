@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { FILTER_SPEC_SCHEMAS } from './common/filter-spec/filter-spec.openapi.js';
 import {
+  OPENAPI_ADMIN_EXTENSION,
   OPENAPI_AUTH_EXTENSION,
   V1_ERROR_SCHEMAS,
   V1DetailErrorDto,
@@ -43,6 +44,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     },
   };
   markPublicOperations(document);
+  markAdminOperations(document);
   mergeIdenticalPaths(document);
   return document;
 }
@@ -114,6 +116,20 @@ function markPublicOperations(document: OpenAPIObject): void {
       }
       delete operation[OPENAPI_AUTH_EXTENSION];
       operation.security = kind === 'public' ? [] : [{}, { bearer: [] }];
+    }
+  }
+}
+
+/** `@AdminOnly()` operations belong to the `admin` tag alone, whatever their controller's tag. */
+function markAdminOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method] as (Record<string, unknown> & { tags?: string[] }) | undefined;
+      if (!operation || operation[OPENAPI_ADMIN_EXTENSION] === undefined) {
+        continue;
+      }
+      delete operation[OPENAPI_ADMIN_EXTENSION];
+      operation.tags = ['admin'];
     }
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiAuthMarker } from '../http/v1-openapi.js';
+import { ApiAdminMarker, ApiAuthMarker } from '../http/v1-openapi.js';
 
 export const IS_PUBLIC = 'strata:isPublic';
 export const ALLOW_ANONYMOUS = 'strata:allowAnonymous';
@@ -19,5 +19,9 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 export const AllowAnonymous = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ALLOW_ANONYMOUS, true), ApiAuthMarker('optional'));
 
-/** Site admins only (`is_staff`): anonymous 401, anyone else 403. */
-export const AdminOnly = (): MethodDecorator & ClassDecorator => SetMetadata(ADMIN_ONLY, true);
+/**
+ * Site admins only (`is_staff`): anonymous 401, anyone else 403. The document lists these
+ * operations under the `admin` tag alone.
+ */
+export const AdminOnly = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiAdminMarker());

@@ -5,7 +5,9 @@ import {
   ApiParam,
   ApiProperty,
   ApiQuery,
+  ApiOkResponse,
   ApiResponse,
+  type ApiPropertyOptions,
   type HeadersObject,
 } from '@nestjs/swagger';
 import { MAX_PAGE_LIMIT } from '../filter-spec/pagination.js';
@@ -132,3 +134,43 @@ export const V1_LIST_HEADERS: HeadersObject = {
 export const OPENAPI_AUTH_EXTENSION = 'x-strata-auth';
 export const ApiAuthMarker = (kind: 'public' | 'optional'): MethodDecorator & ClassDecorator =>
   ApiExtension(OPENAPI_AUTH_EXTENSION, kind);
+
+/**
+ * Marks a site-admin-only operation: the document builder lists it under the `admin` tag alone
+ * (Nest adds a method's tags to its controller's, so a method-level tag cannot replace them).
+ */
+export const OPENAPI_ADMIN_EXTENSION = 'x-strata-admin';
+export const ApiAdminMarker = (): MethodDecorator & ClassDecorator =>
+  ApiExtension(OPENAPI_ADMIN_EXTENSION, true);
+
+/** Refusals many routes give, in the same words everywhere. */
+export const V1_REFUSAL = {
+  unauthenticated: 'No credentials, or a bad, expired or revoked token',
+  notSiteAdmin: 'Not a site admin (or a token without the admin scope)',
+  badList: 'A malformed FilterSpec, or a bad `limit`/`cursor`',
+} as const;
+
+/** The answer of a `POST .../list`: a bare JSON array of `type`, with the `Link` of a page. */
+export const V1ListOk = (type: new () => object): MethodDecorator =>
+  ApiOkResponse({
+    type,
+    isArray: true,
+    headers: V1_LIST_HEADERS,
+    description: 'The matching rows, in FilterSpec order (pk by default)',
+  });
+
+/** The soft-delete trio UFDL records end with (`softDeleteJson`), described once. */
+export const V1_SOFT_DELETE_PROPERTIES = {
+  creator: {
+    type: 'integer',
+    nullable: true,
+    description: 'pk of the user who created it',
+  },
+  creation_time: { type: 'string', format: 'date-time' },
+  deletion_time: {
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Set when soft-deleted (null: active)',
+  },
+} satisfies Record<string, ApiPropertyOptions>;

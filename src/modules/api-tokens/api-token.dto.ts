@@ -14,7 +14,11 @@ import { TOKEN_SCOPES } from '../../common/auth/auth-user.js';
 import { SCOPE_NAMES } from './api-token-scopes.js';
 
 export class CreateApiTokenDto {
-  @ApiProperty({ description: 'A name to recognise the token by', maxLength: 100 })
+  @ApiProperty({
+    description: 'A name to recognise the token by',
+    maxLength: 100,
+    example: 'laptop',
+  })
   @IsString({ message: 'Not a valid string.' })
   @IsNotEmpty({ message: 'This field may not be blank.' })
   @MaxLength(100, { message: 'Ensure this field has no more than 100 characters.' })
@@ -27,7 +31,7 @@ export class CreateApiTokenDto {
       "data.world's `user_api_read`, `user_api_write` and `user_api_admin` are accepted as well.",
     enum: SCOPE_NAMES,
     isArray: true,
-    example: ['read', 'write'],
+    example: ['write'],
   })
   @IsArray({ message: 'Expected a list of items.' })
   @ArrayNotEmpty({ message: 'This list may not be empty.' })
@@ -41,7 +45,7 @@ export class CreateApiTokenDto {
   @ApiPropertyOptional({
     description: 'When the token stops working (ISO 8601, in the future); never when omitted',
     format: 'date-time',
-    example: '2027-01-01T00:00:00Z',
+    example: '2036-01-01T00:00:00Z',
   })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'Enter a valid ISO 8601 date and time.' })

@@ -1,19 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { V1_REFUSAL, V1Errors, V1PkParam } from '../../common/http/v1-openapi.js';
 import { ApiTokenDto, CreatedApiTokenDto, CreateApiTokenDto } from './api-token.dto.js';
 import { toApiTokenJson, toCreatedApiTokenJson } from './api-token.mapper.js';
 import { ApiTokensService } from './api-tokens.service.js';
@@ -21,7 +18,6 @@ import { ApiTokensService } from './api-tokens.service.js';
 /** Strata's own routes (under /api, outside both wire APIs): the caller's API tokens. */
 @ApiTags('tokens')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No credentials, or a bad, expired or revoked token' })
 @Controller('api/tokens')
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
@@ -30,11 +26,16 @@ export class ApiTokensController {
   @ApiOperation({
     summary: 'Create an API token of your own; the answer holds its secret, shown this once',
     description:
-      'Needs a password login (a JWT from /v1/auth/obtain) or a token with the admin scope.',
+      'Any user, for themselves, with a password login (an access token from ' +
+      '`/v1/auth/obtain`) or an API token with the admin scope. The token never does more than ' +
+      'its user may.',
   })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
-  @ApiBadRequestResponse({ description: 'A field is missing or invalid: `{"<field>": [...]}`' })
-  @ApiForbiddenResponse({ description: 'Sent with a token without the admin scope' })
+  @V1Errors({
+    400: 'A field is missing or invalid, or `expires_at` is not in the future',
+    401: V1_REFUSAL.unauthenticated,
+    403: 'Sent with an API token without the admin scope',
+  })
   async create(
     @CurrentUser() caller: AuthUser,
     @Body() dto: CreateApiTokenDto,
@@ -48,8 +49,14 @@ export class ApiTokensController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your API tokens that are not revoked (never their secrets)' })
+  @ApiOperation({
+    summary: 'List your API tokens that are not revoked (never their secrets)',
+    description:
+      "Any user, with any token: the caller's own tokens, expired ones included (to be seen " +
+      'and revoked), oldest first, with when each was last used.',
+  })
   @ApiOkResponse({ type: ApiTokenDto, isArray: true })
+  @V1Errors({ 401: V1_REFUSAL.unauthenticated })
   async list(@CurrentUser() caller: AuthUser): Promise<ApiTokenDto[]> {
     return (await this.tokens.list(caller)).map(toApiTokenJson);
   }
@@ -59,11 +66,16 @@ export class ApiTokensController {
   @ApiOperation({
     summary: 'Revoke one of your API tokens; it stops working at once',
     description:
-      "Another user's token is 404. Needs a password login or a token with the admin scope.",
+      'Any user, for their own tokens, with a password login or an API token with the admin ' +
+      "scope. Another user's token is 404, as is one revoked already.",
   })
+  @V1PkParam('id', 'The token id (`id` of the list)')
   @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiForbiddenResponse({ description: 'Sent with a token without the admin scope' })
-  @ApiNotFoundResponse({ description: 'No such token of yours (or revoked already)' })
+  @V1Errors({
+    401: V1_REFUSAL.unauthenticated,
+    403: 'Sent with an API token without the admin scope',
+    404: 'No such token of yours (or revoked already)',
+  })
   async revoke(
     @CurrentUser() caller: AuthUser,
     @Param('id', ParsePkPipe) id: number,

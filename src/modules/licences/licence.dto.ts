@@ -62,12 +62,12 @@ const trim = ({ value }: { value: unknown }): unknown =>
 
 /** `POST /v1/licences/create` and `PUT /v1/licences/{pk}`: UFDL's LicenceSerialiser fields. */
 export class CreateLicenceDto {
-  @ApiProperty({ maxLength: 100, example: 'MIT' })
+  @ApiProperty({ maxLength: 100, example: 'In-house licence' })
   @Transform(trim)
   @Validate(DrfCharField, [100])
   name: string;
 
-  @ApiProperty({ maxLength: 200, format: 'uri', example: 'https://opensource.org/licenses/MIT' })
+  @ApiProperty({ maxLength: 200, format: 'uri', example: 'https://example.com/licence' })
   @Transform(trim)
   @Validate(DrfCharField, [200])
   @Validate(DrfUrl)

@@ -10,11 +10,26 @@ import {
   Put,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminOnly } from '../../common/auth/public.decorator.js';
 import { ListParams, sendList, type ListRequest } from '../../common/http/list.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import {
+  V1_REFUSAL,
+  V1Errors,
+  V1ListOk,
+  V1ListRequest,
+  V1PkParam,
+} from '../../common/http/v1-openapi.js';
 import { CreateLicenceDto, PatchLicenceDto } from './licence.dto.js';
 import { SUBDESCRIPTOR_TYPES } from './licence.commands.js';
 import { LicencesService } from './licences.service.js';
@@ -24,8 +39,13 @@ import {
   parseSubdescriptorModSpec,
   updateLicenceCommand,
 } from './v1/licence.requests.js';
+import { V1LicenceDto } from './v1/licence.responses.js';
 
-@ApiTags('v1 licences')
+const NO_LICENCE = 'No such licence';
+const LICENCE_PK = 'The licence pk';
+const BAD_FIELDS = 'A field is missing or invalid, or another licence has this name';
+
+@ApiTags('licences')
 @ApiBearerAuth()
 // UFDL routes `licen[cs]es`: both spellings reach the same actions.
 @Controller(['v1/licences', 'v1/licenses'])
@@ -34,8 +54,15 @@ export class LicencesController {
 
   @Post('list')
   @HttpCode(200)
-  @ApiOperation({ summary: 'List licences (FilterSpec body on pk, name, url; ?limit&cursor)' })
-  @ApiBody({ required: false, schema: { type: 'object' } })
+  @ApiOperation({
+    summary: 'List licences',
+    description:
+      'Any user. FilterSpec fields: pk, name, url. The same route is served under ' +
+      '`/v1/licenses` (UFDL accepts both spellings).',
+  })
+  @V1ListRequest()
+  @V1ListOk(V1LicenceDto)
+  @V1Errors({ 400: V1_REFUSAL.badList, 401: V1_REFUSAL.unauthenticated })
   async list(@ListParams() request: ListRequest, @Res() response: Response): Promise<void> {
     await sendList(response, await this.licences.list(request), (licence) =>
       JSON.stringify(licenceJson(licence)),
@@ -44,20 +71,61 @@ export class LicencesController {
 
   @Post('create')
   @AdminOnly()
-  @ApiOperation({ summary: 'Create a licence (site admins)' })
+  @ApiOperation({
+    summary: 'Create a licence',
+    description:
+      'Site admins only. It starts without sub-descriptors (add them with `subdescriptors`).',
+  })
+  @ApiBody({
+    type: CreateLicenceDto,
+    examples: {
+      licence: {
+        summary: 'A licence of your own',
+        value: { name: 'In-house licence', url: 'https://example.com/licence' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: V1LicenceDto })
+  @V1Errors({ 400: BAD_FIELDS, 401: V1_REFUSAL.unauthenticated, 403: V1_REFUSAL.notSiteAdmin })
   async create(@Body() dto: CreateLicenceDto): Promise<LicenceJson> {
     return licenceJson(await this.licences.create(createLicenceCommand(dto)));
   }
 
   @Get(':pk')
-  @ApiOperation({ summary: 'Retrieve a licence with its sub-descriptor names' })
+  @ApiOperation({
+    summary: 'Retrieve a licence with its sub-descriptor names',
+    description: 'Any user.',
+  })
+  @V1PkParam('pk', LICENCE_PK)
+  @ApiOkResponse({ type: V1LicenceDto })
+  @V1Errors({ 401: V1_REFUSAL.unauthenticated, 404: NO_LICENCE })
   async retrieve(@Param('pk', ParsePkPipe) pk: number): Promise<LicenceJson> {
     return licenceJson(await this.licences.get(pk));
   }
 
   @Put(':pk')
   @AdminOnly()
-  @ApiOperation({ summary: 'Replace the name and URL of a licence (site admins)' })
+  @ApiOperation({
+    summary: 'Replace the name and URL of a licence',
+    description: 'Site admins only. Both fields are required; sub-descriptors stay.',
+  })
+  @V1PkParam('pk', LICENCE_PK)
+  @ApiBody({
+    type: CreateLicenceDto,
+    examples: {
+      rename: {
+        summary: 'Keep the name, change the URL',
+        value: { name: 'AGPL3', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: V1LicenceDto })
+  @V1Errors({
+    400: BAD_FIELDS,
+    401: V1_REFUSAL.unauthenticated,
+    403: V1_REFUSAL.notSiteAdmin,
+    404: NO_LICENCE,
+  })
   async update(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: CreateLicenceDto,
@@ -67,7 +135,27 @@ export class LicencesController {
 
   @Patch(':pk')
   @AdminOnly()
-  @ApiOperation({ summary: 'Change the name and/or URL of a licence (site admins)' })
+  @ApiOperation({
+    summary: 'Change the name and/or URL of a licence',
+    description: 'Site admins only. Only the fields sent change.',
+  })
+  @V1PkParam('pk', LICENCE_PK)
+  @ApiBody({
+    type: PatchLicenceDto,
+    examples: {
+      url: {
+        summary: 'Change the URL only',
+        value: { url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: V1LicenceDto })
+  @V1Errors({
+    400: 'A field is invalid, or another licence has this name',
+    401: V1_REFUSAL.unauthenticated,
+    403: V1_REFUSAL.notSiteAdmin,
+    404: NO_LICENCE,
+  })
   async partialUpdate(
     @Param('pk', ParsePkPipe) pk: number,
     @Body() dto: PatchLicenceDto,
@@ -78,7 +166,18 @@ export class LicencesController {
   @Delete(':pk')
   @HttpCode(204)
   @AdminOnly()
-  @ApiOperation({ summary: 'Delete a licence (site admins); 400 while datasets use it' })
+  @ApiOperation({
+    summary: 'Delete a licence',
+    description: 'Site admins only, for a licence no dataset uses (deleted datasets included).',
+  })
+  @V1PkParam('pk', LICENCE_PK)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @V1Errors({
+    400: 'Datasets still use the licence',
+    401: V1_REFUSAL.unauthenticated,
+    403: V1_REFUSAL.notSiteAdmin,
+    404: NO_LICENCE,
+  })
   async destroy(@Param('pk', ParsePkPipe) pk: number): Promise<void> {
     await this.licences.delete(pk);
   }
@@ -86,9 +185,20 @@ export class LicencesController {
   @Patch(':pk/subdescriptors')
   @AdminOnly()
   @ApiOperation({
-    summary: 'Add or remove permissions, conditions, limitations or domains (site admins)',
+    summary: 'Add or remove permissions, conditions, limitations or domains',
+    description:
+      'Site admins only. `names` are names (an unknown one is created on `add`) or pks of ' +
+      'existing sub-descriptors of that type; a sub-descriptor no licence uses any more after ' +
+      'a `remove` is deleted. Answers the licence as it is now.',
   })
+  @V1PkParam('pk', LICENCE_PK)
   @ApiBody({
+    examples: {
+      add: {
+        summary: 'Suit the licence to data too',
+        value: { method: 'add', type: 'domains', names: ['Data'] },
+      },
+    },
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -109,6 +219,13 @@ export class LicencesController {
         },
       },
     },
+  })
+  @ApiOkResponse({ type: V1LicenceDto })
+  @V1Errors({
+    400: 'A malformed body, or a pk that names no sub-descriptor of this type',
+    401: V1_REFUSAL.unauthenticated,
+    403: V1_REFUSAL.notSiteAdmin,
+    404: NO_LICENCE,
   })
   async modifySubdescriptors(
     @Param('pk', ParsePkPipe) pk: number,
