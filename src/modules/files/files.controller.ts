@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -7,9 +7,16 @@ import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { NotAcceptableError } from '../../common/errors/domain-error.js';
 import { sendJsonArray } from '../../common/http/json-stream.js';
 import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
+import { V1Errors, V1PkParam } from '../../common/http/v1-openapi.js';
 import { sendStoredFile } from '../../common/http/stored-file-response.js';
 import type { StoredFile } from '../dataset-files/dataset-files.service.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
+import {
+  V1NamedFileResponse,
+  V1NamedFilesResponse,
+  V1RawUploadBody,
+  V1WildcardParam,
+} from './v1/files-openapi.js';
 import { namedFileJson, writeNamedFile, type NamedFileJson } from './v1/named-file.presenter.js';
 
 function uploadHeaders(request: Request): UploadHeaders {
@@ -28,7 +35,7 @@ function assertAcceptsBinary(request: Request): void {
   }
 }
 
-@ApiTags('v1 dataset files')
+@ApiTags('files')
 @ApiBearerAuth()
 @Controller('v1/datasets/:pk')
 export class FilesController {
@@ -37,11 +44,27 @@ export class FilesController {
   @Post('files/*filename')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Add a file: the raw body is streamed to storage (Content-Disposition with a filename ' +
-      'required; a name ending in / gets the next free number in that directory)',
+    summary: 'Upload a file',
+    description:
+      "The raw request body is the file's bytes, streamed to storage, stored under `filename` " +
+      '(replacing a file of that name). `Content-Disposition` must carry a `filename` ' +
+      'parameter, whose value is not used. A name ending in `/` gets the next free number in ' +
+      "that directory (`images/` → `images/1`). Who: write members of the dataset's team and " +
+      'site admins (an API token needs the `write` scope); not while the dataset is deleted.',
   })
-  @ApiConsumes('application/data')
+  @V1PkParam('pk', 'The dataset')
+  @V1WildcardParam('filename')
+  @V1RawUploadBody({ description: "The file's bytes", exampleFilename: 'hello.txt' })
+  @V1NamedFileResponse('Stored: the name it got and its handle')
+  @V1Errors({
+    400:
+      'No `filename` in Content-Disposition, a bad name (`..` above the top, a NUL, a ' +
+      'backslash), a body sent as JSON or a form, or a deleted dataset',
+    401: 'No valid token',
+    403: "Not a write member of the dataset's team (or a token without the `write` scope)",
+    404: 'No such dataset',
+    413: 'Larger than the upload limit',
+  })
   async addFile(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
@@ -60,8 +83,31 @@ export class FilesController {
 
   @Post('files-multi')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Add every entry of a zip body, all or nothing' })
-  @ApiConsumes('application/data')
+  @ApiOperation({
+    summary: 'Upload a zip: add every entry as a file',
+    description:
+      'The raw request body is a zip; each of its entries is stored as a file under its path ' +
+      'in the archive, all or none, replacing files of those names. `Content-Disposition` must ' +
+      'carry a `filename` parameter (its value is not used). Answers the files added, in ' +
+      "archive order. Who: write members of the dataset's team and site admins (an API token " +
+      'needs the `write` scope); not while the dataset is deleted.',
+  })
+  @V1PkParam('pk', 'The dataset')
+  @V1RawUploadBody({
+    description: 'A zip archive',
+    exampleFilename: 'files.zip',
+    mediaTypes: ['application/zip'],
+  })
+  @V1NamedFilesResponse("Stored: each entry's name and handle, in archive order")
+  @V1Errors({
+    400:
+      'No `filename` in Content-Disposition, not a readable zip, an unsafe entry name, an ' +
+      'entry inflating far beyond its size, or a deleted dataset',
+    401: 'No valid token',
+    403: "Not a write member of the dataset's team (or a token without the `write` scope)",
+    404: 'No such dataset',
+    413: 'Too many entries, or the zip or an entry larger than the limits',
+  })
   async addFiles(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
+import type { Document, Operation, Parameter, Schema } from '../../utils/openapi-document.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 
 /**
@@ -8,46 +9,6 @@ import { createTestApp, type TestApp } from '../../utils/test-app.js';
  * serves, so a route added without these docs fails here, and the committed openapi.json must
  * say the same.
  */
-
-interface Schema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  pattern?: string;
-  required?: string[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  oneOf?: Schema[];
-  enum?: unknown[];
-  maxLength?: number;
-}
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  description?: string;
-  schema?: Schema;
-}
-interface Media {
-  schema?: Schema;
-}
-interface Response {
-  description?: string;
-  headers?: Record<string, unknown>;
-  content?: Record<string, Media>;
-}
-interface Operation {
-  tags?: string[];
-  summary?: string;
-  description?: string;
-  parameters?: Parameter[];
-  requestBody?: { required?: boolean; content: Record<string, Media> };
-  responses: Record<string, Response>;
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
 
 const DATAWORLD_PATH = /^\/(v0|datapackage|file_download)(\/|$)/;
 const ERROR_REF = '#/components/schemas/V0ErrorDto';
