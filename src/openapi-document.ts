@@ -32,6 +32,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [V1DetailErrorDto],
+    // Tags come from OPENAPI_TAGS only: a controller whose routes are tagged one by one (so
+    // that admin-only ones carry `admin` alone) must not get its class name as a tag too.
+    autoTagControllers: false,
   });
   // These bodies are checked by hand, not by DTO classes: Nest cannot derive their schemas.
   document.components = {

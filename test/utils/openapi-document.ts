@@ -25,6 +25,7 @@ export interface Parameter {
 }
 export interface Media {
   schema?: Schema;
+  examples?: Record<string, { summary?: string; value?: unknown }>;
 }
 export interface Response {
   description?: string;

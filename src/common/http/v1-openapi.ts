@@ -34,7 +34,8 @@ export const V1_ERROR_SCHEMAS = {
   },
 };
 
-export type V1ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 503;
+export type V1ErrorStatus =
+  400 | 401 | 403 | 404 | 405 | 406 | 409 | 413 | 415 | 416 | 422 | 429 | 503;
 
 const RETRY_AFTER: HeadersObject = {
   'Retry-After': {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -7,11 +7,14 @@ import { AllowAnonymous } from '../../common/auth/public.decorator.js';
 import { NotAcceptableError, RangeNotSatisfiableError } from '../../common/errors/domain-error.js';
 import { attachmentDisposition } from '../../common/http/content-disposition.js';
 import { ParsePkPipe } from '../../common/http/parse-pk.pipe.js';
+import { V1Errors, V1PkParam } from '../../common/http/v1-openapi.js';
+import { V1_DATASET_CALLERS } from '../datasets/v1/dataset-openapi.js';
 import { parseAfterRefusals } from '../../common/http/parse-after.js';
-import { ARCHIVE_FORMATS, ArchiveService } from './archive.service.js';
+import { ArchiveService } from './archive.service.js';
 import { parseDownloadBody } from './v1/download-body.requests.js';
+import { V1ArchiveResponses, V1DownloadBody } from './v1/files-openapi.js';
 
-@ApiTags('v1 dataset files')
+@ApiTags('files')
 @ApiBearerAuth()
 @Controller('v1/datasets/:pk')
 export class DownloadsController {
@@ -21,29 +24,26 @@ export class DownloadsController {
   @HttpCode(200)
   @AllowAnonymous()
   @ApiOperation({
-    summary:
-      "Download the dataset's files as a zip (entries stored) or tar.gz archive, streamed as " +
-      'it is built (members; anyone when the dataset is public). A zip of files whose CRC-32s ' +
-      'were recorded at upload has a Content-Length and an ETag, and honours a single-range ' +
-      '`Range` (with `If-Range`) by answering 206.',
+    summary: 'Download the dataset as an archive',
+    description:
+      'Every file of the dataset in a zip (entries stored) or a gzipped tar, streamed as it ' +
+      'is built, as `application/data` (`Accept` must allow it). A zip of files whose CRC-32s ' +
+      'were recorded at upload has a Content-Length and an ETag, and honours one `Range` ' +
+      `(with \`If-Range\`) with a 206. Who: ${V1_DATASET_CALLERS.READERS}`,
   })
-  @ApiBody({
-    required: false,
-    schema: {
-      type: 'object',
-      properties: {
-        filetype: { type: 'string', enum: [...ARCHIVE_FORMATS], default: 'zip' },
-        params: {
-          type: 'object',
-          description: 'Only `annotations_args` is accepted (and ignored)',
-          additionalProperties: {
-            oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-          },
-        },
-      },
-    },
+  @V1PkParam('pk', 'The dataset')
+  @V1DownloadBody()
+  @V1ArchiveResponses()
+  @V1Errors({
+    400: 'Not a JSON object, or `filetype` or `params` of the wrong type',
+    401: 'Not public, and no valid token (or a token was sent and is not valid)',
+    403: "Not public, and not a member of the dataset's team",
+    404: 'No such dataset',
+    406: '`Accept` does not allow `application/data`',
+    415: 'A `filetype` other than `zip` and `tar.gz`, or a body that is not JSON',
+    416: 'A `Range` outside the zip',
+    422: 'A `params` key other than `annotations_args`',
   })
-  @ApiProduces('application/data')
   async download(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,

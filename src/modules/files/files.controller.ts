@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
@@ -10,8 +10,10 @@ import { ParsePkPipe, wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { V1Errors, V1PkParam } from '../../common/http/v1-openapi.js';
 import { sendStoredFile } from '../../common/http/stored-file-response.js';
 import type { StoredFile } from '../dataset-files/dataset-files.service.js';
+import { V1_DATASET_CALLERS } from '../datasets/v1/dataset-openapi.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
 import {
+  V1FileBytesResponses,
   V1NamedFileResponse,
   V1NamedFilesResponse,
   V1RawUploadBody,
@@ -35,6 +37,15 @@ function assertAcceptsBinary(request: Request): void {
   }
 }
 
+const { READERS, WRITERS } = V1_DATASET_CALLERS;
+const FILE_READ_ERRORS = {
+  401: 'Not public, and no valid token (or a token was sent and is not valid)',
+  403: "Not public, and not a member of the dataset's team",
+  404: 'No such dataset, or no file of that name',
+  406: '`Accept` does not allow `application/data`',
+  416: 'A `Range` outside the file',
+};
+
 @ApiTags('files')
 @ApiBearerAuth()
 @Controller('v1/datasets/:pk')
@@ -49,8 +60,8 @@ export class FilesController {
       "The raw request body is the file's bytes, streamed to storage, stored under `filename` " +
       '(replacing a file of that name). `Content-Disposition` must carry a `filename` ' +
       'parameter, whose value is not used. A name ending in `/` gets the next free number in ' +
-      "that directory (`images/` → `images/1`). Who: write members of the dataset's team and " +
-      'site admins (an API token needs the `write` scope); not while the dataset is deleted.',
+      `that directory (\`images/\` → \`images/1\`). Who: ${WRITERS} Not while the dataset is ` +
+      'soft-deleted.',
   })
   @V1PkParam('pk', 'The dataset')
   @V1WildcardParam('filename')
@@ -89,8 +100,7 @@ export class FilesController {
       'The raw request body is a zip; each of its entries is stored as a file under its path ' +
       'in the archive, all or none, replacing files of those names. `Content-Disposition` must ' +
       'carry a `filename` parameter (its value is not used). Answers the files added, in ' +
-      "archive order. Who: write members of the dataset's team and site admins (an API token " +
-      'needs the `write` scope); not while the dataset is deleted.',
+      `archive order. Who: ${WRITERS} Not while the dataset is soft-deleted.`,
   })
   @V1PkParam('pk', 'The dataset')
   @V1RawUploadBody({
@@ -122,8 +132,16 @@ export class FilesController {
 
   @Get('files/*filename')
   @AllowAnonymous()
-  @ApiOperation({ summary: "A file's bytes (Range, ETag and If-None-Match supported)" })
-  @ApiProduces('application/data')
+  @ApiOperation({
+    summary: 'Download a file',
+    description:
+      "The file's bytes, as `application/data` (`Accept` must allow it). Supports `Range` " +
+      `(one range: 206), \`If-None-Match\` (304) and HEAD. Who: ${READERS}`,
+  })
+  @V1PkParam('pk', 'The dataset')
+  @V1WildcardParam('filename')
+  @V1FileBytesResponses()
+  @V1Errors(FILE_READ_ERRORS)
   async getFile(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
@@ -138,8 +156,17 @@ export class FilesController {
 
   @Get('file-handles/*handle')
   @AllowAnonymous()
-  @ApiOperation({ summary: 'The bytes of the file of this dataset with this handle' })
-  @ApiProduces('application/data')
+  @ApiOperation({
+    summary: 'Download a file by its handle',
+    description:
+      "The bytes of the dataset's file with this handle (the SHA-256 of its bytes), as " +
+      '`application/data`; as the download by name otherwise. Who: ' +
+      READERS,
+  })
+  @V1PkParam('pk', 'The dataset')
+  @V1WildcardParam('handle')
+  @V1FileBytesResponses()
+  @V1Errors({ ...FILE_READ_ERRORS, 404: 'No such dataset, or no file of it with this handle' })
   async getFileByHandle(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,
@@ -153,7 +180,22 @@ export class FilesController {
   }
 
   @Delete('files/*filename')
-  @ApiOperation({ summary: 'Remove a file from the dataset (its bytes go once unreferenced)' })
+  @ApiOperation({
+    summary: 'Delete a file',
+    description:
+      'Removes the file (and its metadata) from this dataset version; its bytes are ' +
+      `reclaimed once no dataset refers to them. Who: ${WRITERS} Not while the dataset is ` +
+      'soft-deleted.',
+  })
+  @V1PkParam('pk', 'The dataset')
+  @V1WildcardParam('filename')
+  @V1NamedFileResponse('Deleted: the name and handle it had')
+  @V1Errors({
+    400: 'The dataset is soft-deleted',
+    401: 'No valid token',
+    403: "Not a write member of the dataset's team",
+    404: 'No such dataset, or no file of that name',
+  })
   async deleteFile(
     @CurrentUser() caller: Caller,
     @Param('pk', ParsePkPipe) pk: number,

@@ -5,9 +5,11 @@ import {
   ApiHeader,
   ApiParam,
   ApiProperty,
+  ApiPropertyOptional,
   ApiResponse,
   type HeadersObject,
 } from '@nestjs/swagger';
+import { ARCHIVE_FORMATS, type ArchiveFormat } from '../archive.service.js';
 
 /**
  * The OpenAPI pieces of the /v1 file routes (uploads, reads, downloads), described once and
@@ -89,8 +91,126 @@ export const V1NamedFileResponse = (description: string): MethodDecorator =>
 export const V1NamedFilesResponse = (description: string): MethodDecorator =>
   ApiResponse({ status: 200, description, type: V1NamedFileDto, isArray: true });
 
-/** The headers of a file's bytes (also of a 304 or 206). */
-export const V1_FILE_HEADERS: HeadersObject = {
-  ETag: { description: "The file's handle, quoted", schema: { type: 'string' } },
+const BINARY = { 'application/data': { schema: { type: 'string', format: 'binary' } } };
+
+const BYTE_HEADERS: HeadersObject = {
   'Accept-Ranges': { description: '`bytes`', schema: { type: 'string' } },
+  'Content-Length': { schema: { type: 'integer' } },
 };
+
+const CONTENT_RANGE: HeadersObject = {
+  'Content-Range': { description: '`bytes <first>-<last>/<length>`', schema: { type: 'string' } },
+};
+
+/**
+ * A stored file's bytes, labelled `application/data` as UFDL does (so that is the one media
+ * type listed: Swagger UI sends it as `Accept`, and any other refuses the request with 406).
+ */
+export const V1FileBytesResponses = (): MethodDecorator => {
+  const etag: HeadersObject = {
+    ETag: { description: "The file's handle, quoted (a strong ETag)", schema: { type: 'string' } },
+  };
+  return applyDecorators(
+    ApiHeader({
+      name: 'Range',
+      required: false,
+      description: 'One byte range (`bytes=0-99`) for a 206; several get the whole file',
+    }),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'The ETag of a copy held: 304 while the file is unchanged',
+    }),
+    ApiResponse({
+      status: 200,
+      description: "The file's bytes",
+      headers: { ...etag, ...BYTE_HEADERS },
+      content: BINARY,
+    }),
+    ApiResponse({
+      status: 206,
+      description: 'The byte range asked for',
+      headers: { ...etag, ...BYTE_HEADERS, ...CONTENT_RANGE },
+      content: BINARY,
+    }),
+    ApiResponse({
+      status: 304,
+      description: 'Not modified: `If-None-Match` named its ETag (no body)',
+      headers: etag,
+    }),
+  );
+};
+
+/**
+ * A dataset's archive: streamed as it is built (chunked), or, for a zip whose CRC-32s are all
+ * known, with a length and an ETag, so a single `Range` may be asked for.
+ */
+export const V1ArchiveResponses = (): MethodDecorator => {
+  const headers: HeadersObject = {
+    'Content-Disposition': {
+      description: "`attachment` with the archive's name: `<dataset>.v<version>.<zip|tar.gz>`",
+      schema: { type: 'string' },
+    },
+    ETag: {
+      description: 'Only for a zip of known length: its strong ETag',
+      schema: { type: 'string' },
+    },
+    ...BYTE_HEADERS,
+  };
+  return applyDecorators(
+    ApiHeader({
+      name: 'Range',
+      required: false,
+      description: 'For a zip with an ETag: one byte range (`bytes=0-99`) for a 206',
+    }),
+    ApiHeader({
+      name: 'If-Range',
+      required: false,
+      description: 'The ETag the `Range` is for: another one gets the whole archive',
+    }),
+    ApiResponse({
+      status: 200,
+      description:
+        'The archive: a zip (entries stored, not compressed) or a gzipped tar, as `filetype` ' +
+        'asks, labelled `application/data`',
+      headers,
+      content: BINARY,
+    }),
+    ApiResponse({
+      status: 206,
+      description: 'The byte range of the zip asked for',
+      headers: { ...headers, ...CONTENT_RANGE },
+      content: BINARY,
+    }),
+  );
+};
+
+/** The body of `POST .../download` (download-body.requests.ts); no body is `{}`. */
+export class V1DownloadRequestDto {
+  @ApiPropertyOptional({
+    enum: ARCHIVE_FORMATS,
+    default: 'zip',
+    description: 'The archive format; another value is refused (415)',
+  })
+  filetype?: ArchiveFormat;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    description: 'Only `annotations_args` is accepted (and ignored); another key is 422',
+    additionalProperties: {
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+  })
+  params?: Record<string, string | string[]>;
+}
+
+export const V1DownloadBody = (): MethodDecorator =>
+  ApiBody({
+    required: false,
+    type: V1DownloadRequestDto,
+    description: 'Other top-level keys are ignored',
+    examples: {
+      zip: { summary: 'A zip', value: { filetype: 'zip' } },
+      tar: { summary: 'A gzipped tar', value: { filetype: 'tar.gz' } },
+    },
+  });
