@@ -8,7 +8,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and database reachability (200 up, 503 down) */
+    /**
+     * Liveness and database reachability
+     * @description Anyone (no token), never rate-limited: for load balancers and supervisors. 200 while the database answers a ping within 2 seconds, 503 (with the failed check) otherwise.
+     */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -27,7 +30,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List users (site admins; FilterSpec body, optional ?limit&cursor) */
+    /**
+     * List users
+     * @description Site admins only. Deactivated users only with `include_inactive`. FilterSpec fields: pk, username, first_name, last_name, email, is_staff, is_superuser, is_active, date_joined, last_login.
+     */
     post: operations['UsersController_list'];
     delete?: never;
     options?: never;
@@ -44,7 +50,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a user (site admins) */
+    /**
+     * Create a user
+     * @description Site admins only. The password is stored hashed (argon2), never answered.
+     */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -59,16 +68,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** All digits: retrieve the user with that pk (site admins). Otherwise: get_by_name, an array holding the caller's own record */
+    /**
+     * Retrieve a user by pk (all digits), or get_by_name (anything else)
+     * @description All digits: the user with that pk, as an object (site admins only). Anything else is a username (slashes included): an array holding that user, empty when there is none. Any user may ask for their own name; site admins for anyone.
+     */
     get: operations['UsersController_lookup'];
-    /** Update a user (site admins); a password given is re-hashed */
+    /**
+     * Update a user
+     * @description Site admins only. `username` is required; other fields left out keep their value. A password given is re-hashed.
+     */
     put: operations['UsersController_update'];
     post?: never;
-    /** Deactivate a user (site admins; users are never deleted) */
+    /**
+     * Deactivate a user
+     * @description Site admins only. Users are never deleted (their rows own history): this sets `is_active` to false, after which their tokens are refused.
+     */
     delete: operations['UsersController_destroy'];
     options?: never;
     head?: never;
-    /** Partially update a user (site admins) */
+    /**
+     * Partially update a user
+     * @description Site admins only. Only the fields sent change; a password given is re-hashed. `is_active: false` deactivates the user, `true` reactivates them.
+     */
     patch: operations['UsersController_partialUpdate'];
     trace?: never;
   };
@@ -81,7 +102,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Obtain a refresh and an access token for a username and password */
+    /**
+     * Obtain a refresh and an access token for a username and password
+     * @description Anyone (no token needed). The first start creates the site admin `admin` and prints its password once in the log (or `ADMIN_USERNAME`/`ADMIN_PASSWORD` choose them). Limited to `RATE_LIMIT_AUTH` calls a minute per client address, against password guessing.
+     */
     post: operations['AuthController_obtain'];
     delete?: never;
     options?: never;
@@ -98,7 +122,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Trade a refresh token for a new access token */
+    /**
+     * Trade a refresh token for a new access token
+     * @description Anyone holding a refresh token (no Authorization header needed). The refresh token stays valid until it expires, so clients may refresh in parallel.
+     */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -115,7 +142,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check that an access or refresh token is valid (200 {}) */
+    /**
+     * Check that an access or refresh token is valid
+     * @description Anyone (no Authorization header needed). Answers an empty object when valid.
+     */
     post: operations['AuthController_verify'];
     delete?: never;
     options?: never;
@@ -130,12 +160,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your API tokens that are not revoked (never their secrets) */
+    /**
+     * List your API tokens that are not revoked (never their secrets)
+     * @description Any user, with any token: the caller's own tokens, expired ones included (to be seen and revoked), oldest first, with when each was last used.
+     */
     get: operations['ApiTokensController_list'];
     put?: never;
     /**
      * Create an API token of your own; the answer holds its secret, shown this once
-     * @description Needs a password login (a JWT from /v1/auth/obtain) or a token with the admin scope.
+     * @description Any user, for themselves, with a password login (an access token from `/v1/auth/obtain`) or an API token with the admin scope. The token never does more than its user may.
      */
     post: operations['ApiTokensController_create'];
     delete?: never;
@@ -156,7 +189,7 @@ export interface paths {
     post?: never;
     /**
      * Revoke one of your API tokens; it stops working at once
-     * @description Another user's token is 404. Needs a password login or a token with the admin scope.
+     * @description Any user, for their own tokens, with a password login or an API token with the admin scope. Another user's token is 404, as is one revoked already.
      */
     delete: operations['ApiTokensController_revoke'];
     options?: never;
@@ -173,7 +206,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List teams (the caller's; all for site admins); FilterSpec body */
+    /**
+     * List teams
+     * @description Any user: the active teams they are a member of (at any level); site admins see every team. FilterSpec fields: pk, name, creator, creation_time, deletion_time (and `creator.username`); `include_inactive` lists soft-deleted teams as well.
+     */
     post: operations['TeamsController_list'];
     delete?: never;
     options?: never;
@@ -190,7 +226,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a team (site admins); it gets a slug for /v0 */
+    /**
+     * Create a team
+     * @description Site admins only. The team starts with no members (add them with `memberships`) and gets a slug derived from its name, its `owner` on `/v0`.
+     */
     post: operations['TeamsController_create'];
     delete?: never;
     options?: never;
@@ -205,16 +244,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a team (members and site admins) */
+    /**
+     * Retrieve a team
+     * @description Members of the team at any level, and site admins. Soft-deleted teams too.
+     */
     get: operations['TeamsController_retrieve'];
-    /** Rename a team (team admins) */
+    /**
+     * Rename a team
+     * @description Admin members of the team (`A`), and site admins. The slug stays as it is.
+     */
     put: operations['TeamsController_update'];
     post?: never;
-    /** Soft-delete a team and its memberships (team admins) */
+    /**
+     * Soft-delete a team and end its memberships
+     * @description Admin members of the team (`A`), and site admins. A site admin can undo it with `reinstate` (the memberships stay ended).
+     */
     delete: operations['TeamsController_destroy'];
     options?: never;
     head?: never;
-    /** Rename a team (team admins) */
+    /**
+     * Rename a team (name optional)
+     * @description Admin members of the team (`A`), and site admins. An empty body changes nothing and answers the team.
+     */
     patch: operations['TeamsController_partialUpdate'];
     trace?: never;
   };
@@ -228,7 +279,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a team for good (site admins); answers the team as it was */
+    /**
+     * Delete a team for good
+     * @description Site admins only, for a team that owns no projects (hard-delete those first). Answers the team as it was.
+     */
     delete: operations['TeamsController_hardDelete'];
     options?: never;
     head?: never;
@@ -245,7 +299,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Undo a soft delete (site admins); its memberships stay ended */
+    /**
+     * Undo the soft delete of a team
+     * @description Site admins only. Its memberships stay ended. A team that is not deleted is answered as it is.
+     */
     delete: operations['TeamsController_reinstate'];
     options?: never;
     head?: never;
@@ -265,7 +322,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Add, remove or update a membership (team admins) */
+    /**
+     * Add, remove or change the level of a member
+     * @description Admin members of the team (`A`), and site admins. `add` needs a user who is not a member yet, `remove` and `update` one who is; `permissions` defaults to `R`. Answers the membership as it is now (ended, for `remove`).
+     */
     patch: operations['TeamsController_modifyMemberships'];
     trace?: never;
   };
@@ -276,7 +336,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A member's level as a bare JSON string, e.g. "W" (team admins) */
+    /**
+     * A member's level in the team
+     * @description Admin members of the team (`A`), and site admins. Answers the level as a bare JSON string, e.g. `"W"`.
+     */
     get: operations['TeamsController_permissions'];
     put?: never;
     post?: never;
@@ -295,7 +358,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List projects of the caller's teams (all for site admins) */
+    /**
+     * List projects
+     * @description Any user: the active projects of the teams they are a member of; site admins see every project. FilterSpec fields: pk, name, team, creator, creation_time, deletion_time (and `team.name`...); `include_inactive` lists soft-deleted ones as well.
+     */
     post: operations['ProjectsController_list'];
     delete?: never;
     options?: never;
@@ -312,7 +378,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a project (write members of the team) */
+    /**
+     * Create a project in a team
+     * @description Write members of the team (`W` or `A`), and site admins. Names are unique among the team's active projects.
+     */
     post: operations['ProjectsController_create'];
     delete?: never;
     options?: never;
@@ -327,16 +396,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a project (members of its team) */
+    /**
+     * Retrieve a project
+     * @description Members of its team at any level, and site admins. Soft-deleted projects too.
+     */
     get: operations['ProjectsController_retrieve'];
-    /** Update a project (write members; moving needs write in both teams) */
+    /**
+     * Rename a project or move it to another team
+     * @description Write members (`W` or `A`) of its team, and site admins; moving it to another team needs write in that team too. Its datasets move with it.
+     */
     put: operations['ProjectsController_update'];
     post?: never;
-    /** Soft-delete a project and its datasets (write members) */
+    /**
+     * Soft-delete a project and its datasets
+     * @description Write members (`W` or `A`) of its team, and site admins. A site admin can undo it with `reinstate` (the datasets stay deleted).
+     */
     delete: operations['ProjectsController_destroy'];
     options?: never;
     head?: never;
-    /** Partially update a project (as PUT) */
+    /**
+     * Rename a project or move it (fields optional)
+     * @description As PUT, with only the fields sent: write members (`W` or `A`) of its team, and site admins; a move needs write in the target team too.
+     */
     patch: operations['ProjectsController_partialUpdate'];
     trace?: never;
   };
@@ -350,7 +431,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a project for good (site admins); answers it as it was */
+    /**
+     * Delete a project for good
+     * @description Site admins only, for a project that holds no datasets (hard-delete those first). Answers the project as it was.
+     */
     delete: operations['ProjectsController_hardDelete'];
     options?: never;
     head?: never;
@@ -367,7 +451,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Undo a soft delete (site admins); its datasets stay deleted */
+    /**
+     * Undo the soft delete of a project
+     * @description Site admins only. Its datasets stay deleted. A project that is not deleted is answered as it is.
+     */
     delete: operations['ProjectsController_reinstate'];
     options?: never;
     head?: never;
@@ -383,7 +470,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List datasets: public ones, plus (signed in) those of the caller's teams */
+    /**
+     * List datasets
+     * @description The datasets a FilterSpec body selects among those the caller may see, soft-deleted versions included (with their `deletion_time` set). Who: anyone (no token needed) sees the public ones; signed in, also those of the caller's teams; site admins, all.
+     */
     post: operations['DatasetsController_list'];
     delete?: never;
     options?: never;
@@ -400,7 +490,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a dataset, version 1 (write members of the project's team) */
+    /**
+     * Create a dataset
+     * @description Creates version 1 of a dataset, without files, in a project. Who: write members of the project's team and site admins; an API token needs the `write` scope.
+     */
     post: operations['DatasetsController_create'];
     delete?: never;
     options?: never;
@@ -415,16 +508,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a dataset (members; anyone when it is public) */
+    /**
+     * Retrieve a dataset
+     * @description The dataset with its files map (name → handle). Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     get: operations['DatasetsController_retrieve'];
-    /** Update a dataset (write members; moving needs write in both teams) */
+    /**
+     * Update a dataset
+     * @description Replaces its name, project, licence, tags, description and is_public (its files stay). Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Moving it to a project of another team needs write access there too.
+     */
     put: operations['DatasetsController_update'];
     post?: never;
-    /** Soft-delete a dataset version (write members); its slot is freed */
+    /**
+     * Delete a dataset (soft)
+     * @description Marks this version deleted (`deletion_time`): it keeps its files and stays readable, but its name, version and slug are free for others, and its files and metadata cannot change until a site admin reinstates it. Deleting it again changes nothing. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope.
+     */
     delete: operations['DatasetVersioningController_destroy'];
     options?: never;
     head?: never;
-    /** Partially update a dataset (as PUT) */
+    /**
+     * Partially update a dataset
+     * @description As PUT, changing only the fields sent. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope.
+     */
     patch: operations['DatasetsController_partialUpdate'];
     trace?: never;
   };
@@ -438,7 +543,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a dataset for good (site admins); answers it as it was */
+    /**
+     * Delete a dataset for good
+     * @description Removes the dataset and its files; bytes no other dataset uses are reclaimed. Answers the dataset as it was. Who: Site admins only (an API token needs the `admin` scope).
+     */
     delete: operations['DatasetVersioningController_hardDelete'];
     options?: never;
     head?: never;
@@ -455,7 +563,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Undo a soft delete (site admins); 400 when its slot is taken */
+    /**
+     * Reinstate a soft-deleted dataset
+     * @description Undoes a soft delete (an active dataset is answered unchanged). Refused when another active dataset took its name and version, or its slug, meanwhile. Who: Site admins only (an API token needs the `admin` scope).
+     */
     delete: operations['DatasetVersioningController_reinstate'];
     options?: never;
     head?: never;
@@ -472,7 +583,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Blank every file's metadata (write members) */
+    /**
+     * Clear every file's metadata
+     * @description Sets every file's metadata to the empty string. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope.
+     */
     delete: operations['DatasetVersioningController_clear'];
     options?: never;
     head?: never;
@@ -488,7 +602,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Copy as the next version, or as a new dataset with new_name (write members); files and metadata are carried by reference, never by copying bytes */
+    /**
+     * Copy a dataset
+     * @description Copies it as the next version of the same name (numbered after the highest active one), or with `new_name` as version 1 of a new dataset, in the same project. Files and their metadata are shared with the original, never copied byte by byte; `only_files` keeps only those. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while it is soft-deleted.
+     */
     post: operations['DatasetVersioningController_copy'];
     delete?: never;
     options?: never;
@@ -505,7 +622,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Merge another dataset's files into this one (write members of both); optionally delete the source (hard: site admins) */
+    /**
+     * Merge another dataset's files into this one
+     * @description Adds the source's files (and their metadata) to this dataset, replacing files of the same names, then optionally deletes the source: soft, or for good with `hard` (site admins only). Both must be of the same data domain. Merging a dataset into itself changes nothing. Who: write members of both datasets' teams and site admins; an API token needs the `write` scope. Not while either is soft-deleted.
+     */
     post: operations['DatasetVersioningController_merge'];
     delete?: never;
     options?: never;
@@ -520,12 +640,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file's bytes (Range, ETag and If-None-Match supported) */
+    /**
+     * Download a file
+     * @description The file's bytes, as `application/data` (`Accept` must allow it). Supports `Range` (one range: 206), `If-None-Match` (304) and HEAD. Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     get: operations['FilesController_getFile'];
     put?: never;
-    /** Add a file: the raw body is streamed to storage (Content-Disposition with a filename required; a name ending in / gets the next free number in that directory) */
+    /**
+     * Upload a file
+     * @description The raw request body is the file's bytes, streamed to storage, stored under `filename` (replacing a file of that name). `Content-Disposition` must carry a `filename` parameter, whose value is not used. A name ending in `/` gets the next free number in that directory (`images/` → `images/1`). Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
+     */
     post: operations['FilesController_addFile'];
-    /** Remove a file from the dataset (its bytes go once unreferenced) */
+    /**
+     * Delete a file
+     * @description Removes the file (and its metadata) from this dataset version; its bytes are reclaimed once no dataset refers to them. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
+     */
     delete: operations['FilesController_deleteFile'];
     options?: never;
     head?: never;
@@ -541,7 +670,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add every entry of a zip body, all or nothing */
+    /**
+     * Upload a zip: add every entry as a file
+     * @description The raw request body is a zip; each of its entries is stored as a file under its path in the archive, all or none, replacing files of those names. `Content-Disposition` must carry a `filename` parameter (its value is not used). Answers the files added, in archive order. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
+     */
     post: operations['FilesController_addFiles'];
     delete?: never;
     options?: never;
@@ -556,7 +688,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bytes of the file of this dataset with this handle */
+    /**
+     * Download a file by its handle
+     * @description The bytes of the dataset's file with this handle (the SHA-256 of its bytes), as `application/data`; as the download by name otherwise. Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     get: operations['FilesController_getFileByHandle'];
     put?: never;
     post?: never;
@@ -575,7 +710,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Download the dataset's files as a zip (entries stored) or tar.gz archive, streamed as it is built (members; anyone when the dataset is public). A zip of files whose CRC-32s were recorded at upload has a Content-Length and an ETag, and honours a single-range `Range` (with `If-Range`) by answering 206. */
+    /**
+     * Download the dataset as an archive
+     * @description Every file of the dataset in a zip (entries stored) or a gzipped tar, streamed as it is built, as `application/data` (`Accept` must allow it). A zip of files whose CRC-32s were recorded at upload has a Content-Length and an ETag, and honours one `Range` (with `If-Range`) with a 206. Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     post: operations['DownloadsController_download'];
     delete?: never;
     options?: never;
@@ -590,7 +728,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every file’s metadata: {filename: metadata} */
+    /**
+     * Every file's metadata
+     * @description An object of each file's name and metadata, in the order the files were added. Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     get: operations['MetadataController_all'];
     put?: never;
     post?: never;
@@ -607,10 +748,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file's metadata: {"metadata": "<string>"} */
+    /**
+     * A file's metadata
+     * @description One file's metadata (the empty string when none was set). Who: Anyone when the dataset is public (no token needed); otherwise members of its team (any level) and site admins.
+     */
     get: operations['MetadataController_get'];
     put?: never;
-    /** Set a file's metadata (body exactly {"metadata": "<string>"}) */
+    /**
+     * Set a file's metadata
+     * @description Replaces the file's metadata with the string sent, and answers it. Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
+     */
     post: operations['MetadataController_set'];
     delete?: never;
     options?: never;
@@ -627,7 +774,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List licences (FilterSpec body on pk, name, url; ?limit&cursor) */
+    /**
+     * List licences
+     * @description Any user. FilterSpec fields: pk, name, url. The same route is served under `/v1/licenses` (UFDL accepts both spellings).
+     */
     post: operations['LicencesController_list[0]'];
     delete?: never;
     options?: never;
@@ -644,7 +794,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List licences (FilterSpec body on pk, name, url; ?limit&cursor) */
+    /**
+     * List licences
+     * @description Any user. FilterSpec fields: pk, name, url. The same route is served under `/v1/licenses` (UFDL accepts both spellings).
+     */
     post: operations['LicencesController_list[1]'];
     delete?: never;
     options?: never;
@@ -661,7 +814,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a licence (site admins) */
+    /**
+     * Create a licence
+     * @description Site admins only. It starts without sub-descriptors (add them with `subdescriptors`).
+     */
     post: operations['LicencesController_create[0]'];
     delete?: never;
     options?: never;
@@ -678,7 +834,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a licence (site admins) */
+    /**
+     * Create a licence
+     * @description Site admins only. It starts without sub-descriptors (add them with `subdescriptors`).
+     */
     post: operations['LicencesController_create[1]'];
     delete?: never;
     options?: never;
@@ -693,16 +852,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a licence with its sub-descriptor names */
+    /**
+     * Retrieve a licence with its sub-descriptor names
+     * @description Any user.
+     */
     get: operations['LicencesController_retrieve[0]'];
-    /** Replace the name and URL of a licence (site admins) */
+    /**
+     * Replace the name and URL of a licence
+     * @description Site admins only. Both fields are required; sub-descriptors stay.
+     */
     put: operations['LicencesController_update[0]'];
     post?: never;
-    /** Delete a licence (site admins); 400 while datasets use it */
+    /**
+     * Delete a licence
+     * @description Site admins only, for a licence no dataset uses (deleted datasets included).
+     */
     delete: operations['LicencesController_destroy[0]'];
     options?: never;
     head?: never;
-    /** Change the name and/or URL of a licence (site admins) */
+    /**
+     * Change the name and/or URL of a licence
+     * @description Site admins only. Only the fields sent change.
+     */
     patch: operations['LicencesController_partialUpdate[0]'];
     trace?: never;
   };
@@ -713,16 +884,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a licence with its sub-descriptor names */
+    /**
+     * Retrieve a licence with its sub-descriptor names
+     * @description Any user.
+     */
     get: operations['LicencesController_retrieve[1]'];
-    /** Replace the name and URL of a licence (site admins) */
+    /**
+     * Replace the name and URL of a licence
+     * @description Site admins only. Both fields are required; sub-descriptors stay.
+     */
     put: operations['LicencesController_update[1]'];
     post?: never;
-    /** Delete a licence (site admins); 400 while datasets use it */
+    /**
+     * Delete a licence
+     * @description Site admins only, for a licence no dataset uses (deleted datasets included).
+     */
     delete: operations['LicencesController_destroy[1]'];
     options?: never;
     head?: never;
-    /** Change the name and/or URL of a licence (site admins) */
+    /**
+     * Change the name and/or URL of a licence
+     * @description Site admins only. Only the fields sent change.
+     */
     patch: operations['LicencesController_partialUpdate[1]'];
     trace?: never;
   };
@@ -739,7 +922,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Add or remove permissions, conditions, limitations or domains (site admins) */
+    /**
+     * Add or remove permissions, conditions, limitations or domains
+     * @description Site admins only. `names` are names (an unknown one is created on `add`) or pks of existing sub-descriptors of that type; a sub-descriptor no licence uses any more after a `remove` is deleted. Answers the licence as it is now.
+     */
     patch: operations['LicencesController_modifySubdescriptors[0]'];
     trace?: never;
   };
@@ -756,7 +942,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Add or remove permissions, conditions, limitations or domains (site admins) */
+    /**
+     * Add or remove permissions, conditions, limitations or domains
+     * @description Site admins only. `names` are names (an unknown one is created on `add`) or pks of existing sub-descriptors of that type; a sub-descriptor no licence uses any more after a `remove` is deleted. Answers the licence as it is now.
+     */
     patch: operations['LicencesController_modifySubdescriptors[1]'];
     trace?: never;
   };
@@ -769,7 +958,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** List data domains (FilterSpec body on pk, name, description; ?limit&cursor) */
+    /**
+     * List data domains
+     * @description Any user. The domains are fixed (UFDL refuses every change to them). FilterSpec fields: pk, name, description.
+     */
     post: operations['DomainsController_list'];
     delete?: never;
     options?: never;
@@ -784,7 +976,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a data domain */
+    /**
+     * Retrieve a data domain
+     * @description Any user.
+     */
     get: operations['DomainsController_retrieve'];
     put?: never;
     post?: never;
@@ -1122,6 +1317,92 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    HealthReportDto: {
+      /**
+       * @description `ok` answers 200; `error` and `shutting_down` answer 503
+       * @example ok
+       * @enum {string}
+       */
+      status: 'ok' | 'degraded' | 'error' | 'shutting_down';
+      /**
+       * @description The checks that passed
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Milliseconds the check took */
+          responseTime?: number;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description The checks that failed, with why
+       * @example {}
+       */
+      error?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Milliseconds the check took */
+          responseTime?: number;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+      /**
+       * @description Every check
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'degraded' | 'down';
+          /** @description Milliseconds the check took */
+          responseTime?: number;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    V1UserDto: {
+      /** @example alice */
+      username: string;
+      /** @example 2 */
+      pk: number;
+      /**
+       * Format: date-time
+       * @description When the user last authenticated a request (to about a minute)
+       */
+      last_login: string | null;
+      is_superuser: boolean;
+      /** @example Alice */
+      first_name: string;
+      /** @example  */
+      last_name: string;
+      /** @example alice@example.com */
+      email: string;
+      /** @description A site admin */
+      is_staff: boolean;
+      /** @description False once deactivated (users are never deleted) */
+      is_active: boolean;
+      /** Format: date-time */
+      date_joined: string;
+    };
+    V1DetailErrorDto: {
+      /** @example Not found. */
+      detail: string;
+    };
     CreateUserDto: {
       username: string;
       password: string;
@@ -1150,22 +1431,41 @@ export interface components {
       is_active?: boolean;
     };
     ObtainTokenDto: {
+      /** @example admin */
       username: string;
+      /**
+       * @description For `admin` on a fresh server: the password the first start printed in the log
+       * @example password-from-the-log
+       */
       password: string;
     };
+    V1TokenPairDto: {
+      /** @description Refresh token (JWT): trade it at `/v1/auth/refresh` for new access tokens until it expires (`REFRESH_TOKEN_LIFETIME`, 8 hours by default) */
+      refresh: string;
+      /** @description Access token (JWT): send it as `Authorization: Bearer <access>`; it expires after `ACCESS_TOKEN_LIFETIME` seconds (5 minutes by default) */
+      access: string;
+    };
     RefreshTokenDto: {
+      /** @description The `refresh` of `/v1/auth/obtain` */
       refresh: string;
     };
+    V1AccessTokenDto: {
+      /** @description Access token (JWT): send it as `Authorization: Bearer <access>`; it expires after `ACCESS_TOKEN_LIFETIME` seconds (5 minutes by default) */
+      access: string;
+    };
     VerifyTokenDto: {
+      /** @description An access or refresh token */
       token: string;
     };
     CreateApiTokenDto: {
-      /** @description A name to recognise the token by */
+      /**
+       * @description A name to recognise the token by
+       * @example laptop
+       */
       name: string;
       /**
        * @description What the token may do, at most (never more than its user may): `read`, `write` (includes read) or `admin` (everything the user may). data.world's `user_api_read`, `user_api_write` and `user_api_admin` are accepted as well.
        * @example [
-       *       "read",
        *       "write"
        *     ]
        */
@@ -1175,7 +1475,7 @@ export interface components {
       /**
        * Format: date-time
        * @description When the token stops working (ISO 8601, in the future); never when omitted
-       * @example 2027-01-01T00:00:00Z
+       * @example 2036-01-01T00:00:00Z
        */
       expires_at?: string;
     };
@@ -1228,31 +1528,184 @@ export interface components {
        */
       last_used_at: string | null;
     };
+    V1TeamMemberDto: {
+      /**
+       * @description The member's user pk
+       * @example 2
+       */
+      pk: number;
+      /** @example alice */
+      username: string;
+    };
+    V1TeamDto: {
+      /** @example 1 */
+      pk: number;
+      /** @example My team */
+      name: string;
+      /** @description Current (not ended) memberships */
+      members: components['schemas']['V1TeamMemberDto'][];
+      /** @description pk of the user who created it */
+      creator: number | null;
+      /** Format: date-time */
+      creation_time: string;
+      /**
+       * Format: date-time
+       * @description Set when soft-deleted (null: active)
+       */
+      deletion_time: string | null;
+    };
     TeamDto: {
+      /** @example My team */
       name: string;
     };
     PatchTeamDto: {
+      /** @example My team */
       name?: string;
     };
+    /**
+     * @description Membership level: `R` read, `X` execute (a reader: Strata has no worker nodes), `W` write, `A` admin
+     * @enum {string}
+     */
+    V1TeamLevel: 'R' | 'X' | 'W' | 'A';
     MembershipModDto: {
+      /** @example admin */
       username: string;
       /** @enum {string} */
       method: 'add' | 'remove' | 'update';
       /**
+       * @description Membership level: `R` read, `X` execute (a reader: Strata has no worker nodes), `W` write, `A` admin
        * @default R
-       * @enum {string}
        */
-      permissions: 'R' | 'X' | 'W' | 'A';
+      permissions?: components['schemas']['V1TeamLevel'];
+    };
+    V1MembershipDto: {
+      /**
+       * @description The member's user pk
+       * @example 1
+       */
+      user: number;
+      /**
+       * @description The team's pk
+       * @example 1
+       */
+      team: number;
+      /** @description Membership level: `R` read, `X` execute (a reader: Strata has no worker nodes), `W` write, `A` admin */
+      permissions: components['schemas']['V1TeamLevel'];
+      /** @description pk of the user who created it */
+      creator: number | null;
+      /** Format: date-time */
+      creation_time: string;
+      /**
+       * Format: date-time
+       * @description Set when the membership ended (removed, or the team deleted)
+       */
+      deletion_time: string | null;
+    };
+    V1ProjectDto: {
+      /** @example 1 */
+      pk: number;
+      /** @example images */
+      name: string;
+      /**
+       * @description The owning team's pk
+       * @example 1
+       */
+      team: number;
+      /** @description pk of the user who created it */
+      creator: number | null;
+      /** Format: date-time */
+      creation_time: string;
+      /**
+       * Format: date-time
+       * @description Set when soft-deleted (null: active)
+       */
+      deletion_time: string | null;
     };
     ProjectDto: {
+      /** @example images */
       name: string;
-      /** @description pk of the owning team */
+      /**
+       * @description pk of the owning team
+       * @example 1
+       */
       team: number;
     };
     PatchProjectDto: {
+      /** @example images */
       name?: string;
-      /** @description pk of the owning team */
+      /**
+       * @description pk of the owning team
+       * @example 1
+       */
       team?: number;
+    };
+    V1DatasetDto: {
+      /** @example 1 */
+      pk: number;
+      /** @example cats */
+      name: string;
+      /**
+       * @description Starts at 1; a copy is the next version
+       * @example 1
+       */
+      version: number;
+      /**
+       * @description The version this one was copied from; -1 for none
+       * @example -1
+       */
+      previous_version: number;
+      /** @example Pictures of cats */
+      description: string;
+      /**
+       * @description pk of the project
+       * @example 1
+       */
+      project: number;
+      /**
+       * @description pk of the licence
+       * @example 11
+       */
+      licence: number;
+      /**
+       * @description Readable by anyone, anonymous callers included
+       * @example false
+       */
+      is_public: boolean;
+      /**
+       * @description The data domain's description (null: none)
+       * @example null
+       */
+      domain: string | null;
+      /**
+       * @description Comma-separated tags; may be empty
+       * @example cats,images
+       */
+      tags: string;
+      /**
+       * @description pk of the user who created it (null once that user is gone)
+       * @example 2
+       */
+      creator: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-01T12:00:00.000Z
+       */
+      creation_time: string;
+      /**
+       * Format: date-time
+       * @description When it was soft-deleted; null while active
+       * @example null
+       */
+      deletion_time: string | null;
+      /**
+       * @description Each file's name and handle (the SHA-256 of its bytes), in the order added
+       * @example {
+       *       "hello.txt": "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+       *     }
+       */
+      files: {
+        [key: string]: string;
+      };
     };
     DatasetDto: {
       name: string;
@@ -1263,9 +1716,9 @@ export interface components {
       /** @description Comma-separated tags; may be empty */
       tags: string;
       /** @default  */
-      description: string;
+      description?: string;
       /** @default false */
-      is_public: boolean;
+      is_public?: boolean;
     };
     PatchDatasetDto: {
       name?: string;
@@ -1276,11 +1729,59 @@ export interface components {
       /** @description Comma-separated tags; may be empty */
       tags?: string;
       /** @default  */
-      description: string;
+      description?: string;
       /** @default false */
-      is_public: boolean;
+      is_public?: boolean;
     };
-    CreateLicenceDto: {
+    V1CopyRequestDto: {
+      /** @description Copy as a new dataset of this name (version 1) in the same project; without it, as the next version of this one */
+      new_name?: string | null;
+      /** @description Copy only these files (by name); without it, every file */
+      only_files?: string[] | null;
+    };
+    V1MergeRequestDto: {
+      /** @description Delete the source dataset after the merge */
+      delete: boolean;
+      /**
+       * @description With `delete`: delete it for good (site admins only) instead of soft-deleting
+       * @default false
+       */
+      hard?: boolean;
+    };
+    V1NamedFileDto: {
+      /**
+       * @description The name the file has in the dataset (directories separated by `/`)
+       * @example hello.txt
+       */
+      filename: string;
+      /**
+       * @description The SHA-256 of the file's bytes, in hex: its handle for `file-handles/{handle}`
+       * @example 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824
+       */
+      handle: string;
+    };
+    V1DownloadRequestDto: {
+      /**
+       * @description The archive format; another value is refused (415)
+       * @default zip
+       * @enum {string}
+       */
+      filetype?: 'zip' | 'tar.gz';
+      /** @description Only `annotations_args` is accepted (and ignored); another key is 422 */
+      params?: {
+        [key: string]: string | string[];
+      };
+    };
+    V1FileMetadataDto: {
+      /**
+       * @description Any text (often JSON); the empty string when none was set
+       * @example {"label": "cat"}
+       */
+      metadata: string;
+    };
+    V1LicenceDto: {
+      /** @example 11 */
+      pk: number;
       /** @example MIT */
       name: string;
       /**
@@ -1288,11 +1789,56 @@ export interface components {
        * @example https://opensource.org/licenses/MIT
        */
       url: string;
+      /**
+       * @example [
+       *       "Commercial use",
+       *       "Modification"
+       *     ]
+       */
+      permissions: string[];
+      /**
+       * @example [
+       *       "License and copyright notice"
+       *     ]
+       */
+      conditions: string[];
+      /**
+       * @example [
+       *       "Liability",
+       *       "Warranty"
+       *     ]
+       */
+      limitations: string[];
+      /**
+       * @description The kinds of work it suits
+       * @example [
+       *       "Software",
+       *       "Models"
+       *     ]
+       */
+      domains: string[];
+    };
+    CreateLicenceDto: {
+      /** @example In-house licence */
+      name: string;
+      /**
+       * Format: uri
+       * @example https://example.com/licence
+       */
+      url: string;
     };
     PatchLicenceDto: {
       name?: string;
       /** Format: uri */
       url?: string;
+    };
+    V1DataDomainDto: {
+      /** @example 1 */
+      pk: number;
+      /** @example ic */
+      name: string;
+      /** @example Image Classification */
+      description: string;
     };
     FileSourceSummaryDto: {
       /** @example https://example.com/data.csv */
@@ -1437,10 +1983,6 @@ export interface components {
        */
       updated: string;
     };
-    V1DetailErrorDto: {
-      /** @example Not found. */
-      detail: string;
-    };
     V0FileSourceRequest: {
       /** @description http or https URL, fetched in the background */
       url: string;
@@ -1448,7 +1990,7 @@ export interface components {
        * @description Not supported for URL sources yet: true is 422
        * @default false
        */
-      expandArchive: boolean;
+      expandArchive?: boolean;
     };
     V0FileCreateRequest: {
       name: string;
@@ -1477,7 +2019,7 @@ export interface components {
        * @default Other
        * @enum {string|null}
        */
-      license:
+      license?:
         | 'Public Domain'
         | 'PDDL'
         | 'CC-0'
@@ -1505,7 +2047,7 @@ export interface components {
        * @default Other
        * @enum {string|null}
        */
-      license:
+      license?:
         | 'Public Domain'
         | 'PDDL'
         | 'CC-0'
@@ -1531,12 +2073,12 @@ export interface components {
       field: string;
       value: string | number | boolean;
       /** @default false */
-      case_insensitive: boolean;
+      case_insensitive?: boolean;
       /**
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     /** @description The field contains `sub_string` */
     ContainsExpression: {
@@ -1545,12 +2087,12 @@ export interface components {
       field: string;
       sub_string: string;
       /** @default false */
-      case_insensitive: boolean;
+      case_insensitive?: boolean;
       /**
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     /** @description The field compared with `value` */
     CompareExpression: {
@@ -1564,7 +2106,7 @@ export interface components {
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     /** @description The field is null */
     IsNullExpression: {
@@ -1575,7 +2117,7 @@ export interface components {
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     /** @description All sub-expressions hold */
     AndExpression: {
@@ -1586,7 +2128,7 @@ export interface components {
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     /** @description At least one sub-expression holds */
     OrExpression: {
@@ -1599,7 +2141,7 @@ export interface components {
        * @description Negate the expression
        * @default false
        */
-      invert: boolean;
+      invert?: boolean;
     };
     FieldExpression:
       | components['schemas']['ExactExpression']
@@ -1609,7 +2151,7 @@ export interface components {
     OrderBy: {
       field: string;
       /** @default true */
-      ascending: boolean;
+      ascending?: boolean;
       /** @description Absent: PostgreSQL's default (nulls last ascending, first descending) */
       nulls_first?: boolean;
     };
@@ -1622,7 +2164,7 @@ export interface components {
       )[];
       order_by?: components['schemas']['OrderBy'][];
       /** @default false */
-      include_inactive: boolean;
+      include_inactive?: boolean;
     };
     /**
      * @description Each refused field with its messages (DRF validation errors)
@@ -1653,171 +2195,107 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-       * @description The database answers
-       *
-       *     The Health Check is successful
-       */
+      /** @description The database answers */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status?: 'ok' | 'degraded';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
+          'application/json': components['schemas']['HealthReportDto'];
         };
       };
-      /**
-       * @description The database does not answer
-       *
-       *     The Health Check is not successful
-       */
+      /** @description The database does not answer: retry after `Retry-After` seconds */
       503: {
         headers: {
+          /** @description Seconds to wait before asking again */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /**
-             * @example error
-             * @enum {string}
-             */
-            status?: 'error' | 'shutting_down';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect",
-             *         "responseTime": 3005
-             *       }
-             *     }
-             */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect",
-             *         "responseTime": 3005
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
+          'application/json': components['schemas']['HealthReportDto'];
         };
       };
     };
   };
   UsersController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1UserDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1838,7 +2316,59 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1UserDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or the username is taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1846,16 +2376,72 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description A user pk (all digits) or a username */
+        pk: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description A pk: the user. A name: an array of zero or one user */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1UserDto'] | components['schemas']['V1UserDto'][];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A pk and the caller is not a site admin, or another user's name */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A pk and there is no such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1864,6 +2450,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The user pk */
         pk: number;
       };
       cookie?: never;
@@ -1878,7 +2465,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1UserDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or the username is taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1887,17 +2535,68 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The user pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deactivated */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1906,6 +2605,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The user pk */
         pk: number;
       };
       cookie?: never;
@@ -1920,7 +2620,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1UserDto'];
+        };
+      };
+      /** @description A field is invalid, or the username is taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1937,11 +2698,55 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The token pair, refresh first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TokenPairDto'];
+        };
+      };
+      /** @description A field is missing, blank or too long */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No active account with these credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1958,11 +2763,55 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A new access token */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1AccessTokenDto'];
+        };
+      };
+      /** @description The field is missing, blank or too long */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Invalid, expired or not a refresh token, or its user can't act any more */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -1979,11 +2828,55 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Valid: an empty object */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description The field is missing, blank or too long */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Invalid or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2009,7 +2902,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2034,26 +2951,55 @@ export interface operations {
           'application/json': components['schemas']['CreatedApiTokenDto'];
         };
       };
-      /** @description A field is missing or invalid: `{"<field>": [...]}` */
+      /** @description A field is missing or invalid, or `expires_at` is not in the future */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
       };
       /** @description No credentials, or a bad, expired or revoked token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
-      /** @description Sent with a token without the admin scope */
+      /** @description Sent with an API token without the admin scope */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2062,6 +3008,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The token id (`id` of the list) */
         id: number;
       };
       cookie?: never;
@@ -2080,42 +3027,122 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
-      /** @description Sent with a token without the admin scope */
+      /** @description Sent with an API token without the admin scope */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
       /** @description No such token of yours (or revoked already) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   TeamsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1TeamDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2136,7 +3163,59 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description The name is missing, blank, too long or taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2145,6 +3224,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
@@ -2155,7 +3235,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2164,6 +3295,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
@@ -2178,7 +3310,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description The name is missing, blank, too long or taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not an admin member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2187,17 +3380,68 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Soft-deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not an admin member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2206,6 +3450,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
@@ -2220,7 +3465,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description The name is blank, too long or taken */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not an admin member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2229,17 +3535,80 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The team as it was before the delete */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description The team still owns projects */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2248,6 +3617,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
@@ -2258,7 +3628,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamDto'];
+        };
+      };
+      /** @description An active team already uses its name or slug */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2267,6 +3698,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
       };
       cookie?: never;
@@ -2281,7 +3713,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1MembershipDto'];
+        };
+      };
+      /** @description A malformed body, an unknown or inactive user, adding a member, or removing or updating a non-member */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not an admin member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2290,38 +3783,155 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The team pk */
         pk: number;
+        /** @description The member (slashes belong to the name) */
+        username: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The level, as a JSON string */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1TeamLevel'];
+        };
+      };
+      /** @description No user with this username, or not a current member */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not an admin member of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such team */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   ProjectsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2342,7 +3952,59 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description A field is missing or invalid, the team does not exist, or the team has a project of this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member (`W` or `A`) of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2351,6 +4013,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
@@ -2361,7 +4024,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a member of its team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2370,6 +4084,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
@@ -2384,7 +4099,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description A field is missing or invalid, the team does not exist, or the team has a project of this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member (`W` or `A`) of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2393,17 +4169,68 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Soft-deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member (`W` or `A`) of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2412,6 +4239,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
@@ -2426,7 +4254,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description A field is missing or invalid, the team does not exist, or the team has a project of this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member (`W` or `A`) of the team (nor a site admin) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2435,17 +4324,80 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The project as it was before the delete */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description Datasets still belong to the project */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2454,6 +4406,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The project pk */
         pk: number;
       };
       cookie?: never;
@@ -2464,28 +4417,150 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1ProjectDto'];
+        };
+      };
+      /** @description An active project of its team already has its name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such project */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   DatasetsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The datasets, in the order asked for (by pk without `order_by`) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'][];
+        };
+      };
+      /** @description A FilterSpec, `limit` or `cursor` that is not valid, or malformed JSON */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A token was sent and is not valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2502,11 +4577,73 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Field errors (a missing or invalid field, no such project or licence), or the project already has an active dataset of that name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the project's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2515,17 +4652,70 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The dataset */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2534,6 +4724,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
@@ -2544,11 +4735,82 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The dataset as updated */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Field errors (an invalid field, no such project or licence), or the project already has an active dataset of that name and version */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team (or of the team it would move to) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2557,17 +4819,68 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted (no body) */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2576,6 +4889,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
@@ -2586,11 +4900,82 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The dataset as updated */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Field errors (an invalid field, no such project or licence), or the project already has an active dataset of that name and version */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team (or of the team it would move to) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2599,17 +4984,70 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted: the dataset as it was */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2618,17 +5056,80 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The dataset, active */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Its name and version, or its slug, are taken by now */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2637,17 +5138,80 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The dataset */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description The dataset is soft-deleted */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2656,24 +5220,103 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset to copy */
         pk: number;
       };
       cookie?: never;
     };
+    /** @description Other keys are refused (422) */
     requestBody?: {
       content: {
-        'application/json': {
-          new_name?: string | null;
-          only_files?: string[] | null;
-        };
+        'application/json': components['schemas']['V1CopyRequestDto'];
       };
     };
     responses: {
+      /** @description The copy */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description A bad `new_name` or `only_files`, a name already taken, or a deleted dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Keys other than `new_name` and `only_files` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2682,64 +5325,334 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset merged into */
         pk: number;
+        /** @description The dataset whose files are merged in */
         source: number;
       };
       cookie?: never;
     };
+    /** @description Exactly these keys */
     requestBody: {
       content: {
-        'application/json': {
-          delete: boolean;
-          /** @default false */
-          hard?: boolean;
-        };
+        'application/json': components['schemas']['V1MergeRequestDto'];
       };
     };
     responses: {
+      /** @description This dataset, after the merge */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DatasetDto'];
+        };
+      };
+      /** @description Not a MergeSpec (`delete` missing, not booleans, other keys), or a deleted dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of both datasets' teams, or `hard` deletion asked by someone who is not a site admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset (either) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The datasets are of different data domains */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   FilesController_getFile: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description One byte range (`bytes=0-99`) for a 206; several get the whole file */
+        Range?: string;
+        /** @description The ETag of a copy held: 304 while the file is unchanged */
+        'If-None-Match'?: string;
+      };
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's name in the dataset; a `/` in it (a directory) may be sent as is or as `%2F`, and other reserved characters percent-encoded (`%20` for a space) */
+        filename: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The file's bytes */
       200: {
         headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description The byte range asked for */
+      206: {
+        headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          /** @description `bytes <first>-<last>/<length>` */
+          'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description Not modified: `If-None-Match` named its ETag (no body) */
+      304: {
+        headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset, or no file of that name */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description `Accept` does not allow `application/data` */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A `Range` outside the file */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   FilesController_addFile: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description Must have a `filename` parameter (any value: the name comes from the path), else 400 */
+        'Content-Disposition': string;
+      };
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's name in the dataset; a `/` in it (a directory) may be sent as is or as `%2F`, and other reserved characters percent-encoded (`%20` for a space) */
+        filename: string;
       };
       cookie?: never;
     };
-    requestBody?: never;
+    /** @description The file's bytes */
+    requestBody: {
+      content: {
+        'application/octet-stream': Blob;
+        'application/data': Blob;
+      };
+    };
     responses: {
+      /** @description Stored: the name it got and its handle */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1NamedFileDto'];
+        };
+      };
+      /** @description No `filename` in Content-Disposition, a bad name (`..` above the top, a NUL, a backslash), a body sent as JSON or a form, or a deleted dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team (or a token without the `write` scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Larger than the upload limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2748,88 +5661,463 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's name in the dataset; a `/` in it (a directory) may be sent as is or as `%2F`, and other reserved characters percent-encoded (`%20` for a space) */
+        filename: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted: the name and handle it had */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1NamedFileDto'];
+        };
+      };
+      /** @description The dataset is soft-deleted */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset, or no file of that name */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   FilesController_addFiles: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description Must have a `filename` parameter (any value: the name comes from the path), else 400 */
+        'Content-Disposition': string;
+      };
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
-    requestBody?: never;
+    /** @description A zip archive */
+    requestBody: {
+      content: {
+        'application/octet-stream': Blob;
+        'application/data': Blob;
+        'application/zip': Blob;
+      };
+    };
     responses: {
+      /** @description Stored: each entry's name and handle, in archive order */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1NamedFileDto'][];
+        };
+      };
+      /** @description No `filename` in Content-Disposition, not a readable zip, an unsafe entry name, an entry inflating far beyond its size, or a deleted dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team (or a token without the `write` scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many entries, or the zip or an entry larger than the limits */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   FilesController_getFileByHandle: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description One byte range (`bytes=0-99`) for a 206; several get the whole file */
+        Range?: string;
+        /** @description The ETag of a copy held: 304 while the file is unchanged */
+        'If-None-Match'?: string;
+      };
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's handle: the SHA-256 of its bytes in hex, as a NamedFile's `handle` */
+        handle: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The file's bytes */
       200: {
         headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description The byte range asked for */
+      206: {
+        headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          /** @description `bytes <first>-<last>/<length>` */
+          'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description Not modified: `If-None-Match` named its ETag (no body) */
+      304: {
+        headers: {
+          /** @description The file's handle, quoted (a strong ETag) */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset, or no file of it with this handle */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description `Accept` does not allow `application/data` */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A `Range` outside the file */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   DownloadsController_download: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description For a zip with an ETag: one byte range (`bytes=0-99`) for a 206 */
+        Range?: string;
+        /** @description The ETag the `Range` is for: another one gets the whole archive */
+        'If-Range'?: string;
+      };
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
+    /** @description Other top-level keys are ignored */
     requestBody?: {
       content: {
-        'application/json': {
-          /**
-           * @default zip
-           * @enum {string}
-           */
-          filetype?: 'zip' | 'tar.gz';
-          /** @description Only `annotations_args` is accepted (and ignored) */
-          params?: {
-            [key: string]: string | string[];
-          };
-        };
+        'application/json': components['schemas']['V1DownloadRequestDto'];
       };
     };
     responses: {
+      /** @description The archive: a zip (entries stored, not compressed) or a gzipped tar, as `filetype` asks, labelled `application/data` */
       200: {
+        headers: {
+          /** @description `attachment` with the archive's name: `<dataset>.v<version>.<zip|tar.gz>` */
+          'Content-Disposition'?: string;
+          /** @description Only for a zip of known length: its strong ETag */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description The byte range of the zip asked for */
+      206: {
+        headers: {
+          /** @description `attachment` with the archive's name: `<dataset>.v<version>.<zip|tar.gz>` */
+          'Content-Disposition'?: string;
+          /** @description Only for a zip of known length: its strong ETag */
+          ETag?: string;
+          /** @description `bytes` */
+          'Accept-Ranges'?: string;
+          'Content-Length'?: number;
+          /** @description `bytes <first>-<last>/<length>` */
+          'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/data': Blob;
+        };
+      };
+      /** @description Not a JSON object, or `filetype` or `params` of the wrong type */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description `Accept` does not allow `application/data` */
+      406: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A `filetype` other than `zip` and `tar.gz`, or a body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A `Range` outside the zip */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A `params` key other than `annotations_args` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2838,17 +6126,72 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Each file's name and metadata */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: string;
+          };
+        };
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2857,17 +6200,72 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's name in the dataset; a `/` in it (a directory) may be sent as is or as `%2F`, and other reserved characters percent-encoded (`%20` for a space) */
+        filename: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The file's metadata */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1FileMetadataDto'];
+        };
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset, or no file of that name */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2876,65 +6274,242 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dataset */
         pk: number;
+        /** @description The file's name in the dataset; a `/` in it (a directory) may be sent as is or as `%2F`, and other reserved characters percent-encoded (`%20` for a space) */
+        filename: string;
       };
       cookie?: never;
     };
+    /** @description Exactly `{"metadata": "<string>"}` */
     requestBody: {
       content: {
-        'application/json': {
-          metadata?: string;
-        };
+        'application/json': components['schemas']['V1FileMetadataDto'];
       };
     };
     responses: {
+      /** @description Set: the metadata as stored */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1FileMetadataDto'];
+        };
+      };
+      /** @description Not exactly `{"metadata": "<string>"}` (or a NUL in it), no file of that name, or a deleted dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a write member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A body that is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   'LicencesController_list[0]': {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   'LicencesController_list[1]': {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2955,7 +6530,59 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2976,7 +6603,59 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -2985,6 +6664,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -2995,7 +6675,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3004,6 +6726,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3018,7 +6741,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3027,17 +6811,78 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Datasets still use the licence */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3046,6 +6891,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3060,7 +6906,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3069,6 +6976,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3079,7 +6987,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3088,6 +7038,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3102,7 +7053,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is missing or invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3111,17 +7123,78 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Datasets still use the licence */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3130,6 +7203,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3144,7 +7218,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A field is invalid, or another licence has this name */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3153,6 +7288,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3173,7 +7309,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A malformed body, or a pk that names no sub-descriptor of this type */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3182,6 +7379,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The licence pk */
         pk: number;
       };
       cookie?: never;
@@ -3202,28 +7400,141 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1LicenceDto'];
+        };
+      };
+      /** @description A malformed body, or a pk that names no sub-descriptor of this type */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not a site admin (or a token without the admin scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such licence */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
   DomainsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page size; without it the whole list is answered */
+        limit?: number;
+        /** @description The cursor of the `Link: <...>; rel="next"` header of the page before */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
+    /** @description A FilterSpec; an empty body lists everything the caller may see */
     requestBody?: {
       content: {
-        'application/json': Record<string, never>;
+        'application/json': components['schemas']['FilterSpec'];
       };
     };
     responses: {
+      /** @description The matching rows, in FilterSpec order (pk by default) */
       200: {
+        headers: {
+          /** @description With `?limit=`: `<url>; rel="next"` while more rows remain */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DataDomainDto'][];
+        };
+      };
+      /** @description A malformed FilterSpec, or a bad `limit`/`cursor` */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
@@ -3232,6 +7543,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The data domain pk */
         pk: number;
       };
       cookie?: never;
@@ -3242,7 +7554,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['V1DataDomainDto'];
+        };
+      };
+      /** @description No credentials, or a bad, expired or revoked token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such data domain */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
       };
     };
   };
