@@ -10,6 +10,9 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, object> };
 }
 
+/** RFC 3339 date-time, as `Date.toISOString()` writes it and clients send it. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 export class OpenApiSchemas {
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
@@ -18,6 +21,10 @@ export class OpenApiSchemas {
     // strict: false because OpenAPI adds keywords of its own (example, nullable is handled by
     // ajv's option), which are annotations, not rules.
     this.ajv = new Ajv({ strict: false, allErrors: true });
+    // The formats the documents use (ajv-formats is not a dependency): checked, not ignored.
+    this.ajv.addFormat('date-time', (value) => DATE_TIME.test(value) && !isNaN(Date.parse(value)));
+    this.ajv.addFormat('uri', (value) => URL.canParse(value));
+    this.ajv.addFormat('binary', () => true);
     this.ajv.addSchema({ $id: 'openapi', components: document.components }, 'openapi');
     this.document = document;
   }
@@ -59,4 +66,20 @@ function rewriteRefs(schema: unknown): object {
   return JSON.parse(
     JSON.stringify(schema).replace(/"\$ref":"#\/components\//g, '"$ref":"openapi#/components/'),
   ) as object;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+
+/** The operations of the paths `pathFilter` accepts, each named `METHOD /path`. */
+export function documentOperations<T>(
+  document: { paths: Record<string, Record<string, T>> },
+  pathFilter: RegExp,
+): Array<[string, T]> {
+  return Object.entries(document.paths)
+    .filter(([path]) => pathFilter.test(path))
+    .flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => HTTP_METHODS.includes(method))
+        .map(([method, operation]): [string, T] => [`${method.toUpperCase()} ${path}`, operation]),
+    );
 }

@@ -4,6 +4,7 @@ import {
   ApiExtension,
   ApiParam,
   ApiProperty,
+  ApiPropertyOptional,
   ApiQuery,
   ApiOkResponse,
   ApiResponse,
@@ -21,6 +22,27 @@ import { MAX_PAGE_LIMIT } from '../filter-spec/pagination.js';
 export class V1DetailErrorDto {
   @ApiProperty({ example: 'Not found.' })
   detail!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "simplejwt's error code on a refused token (`token_not_valid`, `user_inactive`...)",
+    example: 'token_not_valid',
+  })
+  code?: string;
+
+  @ApiPropertyOptional({
+    description: 'For a bad access token: which token kinds were tried and why each failed',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        token_class: { type: 'string' },
+        token_type: { type: 'string' },
+        message: { type: 'string' },
+      },
+    },
+  })
+  messages?: { token_class: string; token_type: string; message: string }[];
 }
 
 /** DRF's field errors: each field that failed, with its messages. */
@@ -77,13 +99,17 @@ export function V1Errors(errors: Partial<Record<V1ErrorStatus, string>>): Method
   );
 }
 
-/** A primary key in the path (digits only; anything else is 404, as Django's URL patterns). */
-export const V1PkParam = (name = 'pk', description = 'Primary key'): MethodDecorator =>
+/**
+ * A primary key in the path (digits only; anything else is 404, as Django's URL patterns).
+ * `example` names a row a fresh server has once the create examples ran (never a seeded row a
+ * destructive example would break).
+ */
+export const V1PkParam = (name = 'pk', description = 'Primary key', example = 1): MethodDecorator =>
   ApiParam({
     name,
     description,
-    schema: { type: 'integer', minimum: 1, maximum: 2147483647 },
-    example: 1,
+    // In the schema: Nest drops a parameter-level `example` beside a schema.
+    schema: { type: 'integer', minimum: 1, maximum: 2147483647, example },
   });
 
 /** The body and queries of every `POST .../list`, and the `Link` of a page that has more. */

@@ -43,6 +43,8 @@ import { V1LicenceDto } from './v1/licence.responses.js';
 
 const NO_LICENCE = 'No such licence';
 const LICENCE_PK = 'The licence pk';
+/** The licence of the create example on a fresh server (after the 20 seeded ones). */
+const CREATED_LICENCE_PK = 21;
 const BAD_FIELDS = 'A field is missing or invalid, or another licence has this name';
 
 @ApiTags('licences')
@@ -109,13 +111,13 @@ export class LicencesController {
     summary: 'Replace the name and URL of a licence',
     description: 'Site admins only. Both fields are required; sub-descriptors stay.',
   })
-  @V1PkParam('pk', LICENCE_PK)
+  @V1PkParam('pk', LICENCE_PK, CREATED_LICENCE_PK)
   @ApiBody({
     type: CreateLicenceDto,
     examples: {
-      rename: {
-        summary: 'Keep the name, change the URL',
-        value: { name: 'AGPL3', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+      replace: {
+        summary: 'The same name, a new URL',
+        value: { name: 'In-house licence', url: 'https://example.com/licence/v2' },
       },
     },
   })
@@ -139,14 +141,11 @@ export class LicencesController {
     summary: 'Change the name and/or URL of a licence',
     description: 'Site admins only. Only the fields sent change.',
   })
-  @V1PkParam('pk', LICENCE_PK)
+  @V1PkParam('pk', LICENCE_PK, CREATED_LICENCE_PK)
   @ApiBody({
     type: PatchLicenceDto,
     examples: {
-      url: {
-        summary: 'Change the URL only',
-        value: { url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
-      },
+      url: { summary: 'Change the URL only', value: { url: 'https://example.com/licence/v3' } },
     },
   })
   @ApiOkResponse({ type: V1LicenceDto })
@@ -170,7 +169,7 @@ export class LicencesController {
     summary: 'Delete a licence',
     description: 'Site admins only, for a licence no dataset uses (deleted datasets included).',
   })
-  @V1PkParam('pk', LICENCE_PK)
+  @V1PkParam('pk', LICENCE_PK, CREATED_LICENCE_PK)
   @ApiNoContentResponse({ description: 'Deleted' })
   @V1Errors({
     400: 'Datasets still use the licence',
@@ -191,7 +190,7 @@ export class LicencesController {
       'existing sub-descriptors of that type; a sub-descriptor no licence uses any more after ' +
       'a `remove` is deleted. Answers the licence as it is now.',
   })
-  @V1PkParam('pk', LICENCE_PK)
+  @V1PkParam('pk', LICENCE_PK, CREATED_LICENCE_PK)
   @ApiBody({
     examples: {
       add: {

@@ -280,8 +280,7 @@ export class TeamsController {
   @ApiParam({
     name: 'username',
     description: 'The member (slashes belong to the name)',
-    schema: { type: 'string', minLength: 1 },
-    example: 'admin',
+    schema: { type: 'string', minLength: 1, example: 'admin' },
   })
   @ApiOkResponse({
     description: 'The level, as a JSON string',

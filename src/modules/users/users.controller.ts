@@ -39,6 +39,10 @@ import { CreateUserDto, PatchUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 import { userJson, type UserJson } from './v1/user.presenter.js';
 import { V1UserDto } from './v1/user.responses.js';
+
+const USER_PK = 'The user pk';
+/** Alice of the create example, on a fresh server (the site admin is 1): not the admin. */
+const CREATED_USER_PK = 2;
 import { createUserCommand, parseUserLookup, updateUserCommand } from './v1/user.requests.js';
 
 @ApiTags('users')
@@ -101,7 +105,9 @@ export class UsersController {
     return userJson(await this.users.create(createUserCommand(dto)));
   }
 
-  @Get('*name')
+  // Named `pk` like the routes beside it, so the document has one path `/v1/users/{pk}` (two
+  // paths differing only by a parameter's name are ambiguous to OpenAPI tools).
+  @Get('*pk')
   @ApiOperation({
     summary: 'Retrieve a user by pk (all digits), or get_by_name (anything else)',
     description:
@@ -110,10 +116,9 @@ export class UsersController {
       'user may ask for their own name; site admins for anyone.',
   })
   @ApiParam({
-    name: 'name',
-    description: 'A user pk (all digits) or a username',
-    schema: { type: 'string', minLength: 1 },
-    example: 'admin',
+    name: 'pk',
+    description: 'A user pk (all digits) or a username (slashes belong to the name)',
+    schema: { type: 'string', minLength: 1, example: 'admin' },
   })
   @ApiOkResponse({
     description: 'A pk: the user. A name: an array of zero or one user',
@@ -131,10 +136,10 @@ export class UsersController {
   })
   async lookup(
     @CurrentUser() caller: Caller,
-    @Param('name') name: string | string[],
+    @Param('pk') pkOrName: string | string[],
   ): Promise<UserJson | UserJson[]> {
     // Greedy like the reference's `users/(?P<name>.*)$`: slashes belong to the name.
-    const lookup = parseUserLookup(wildcardParam(name));
+    const lookup = parseUserLookup(wildcardParam(pkOrName));
     if ('pk' in lookup) {
       return userJson(await this.users.retrieve(caller, lookup.pk));
     }
@@ -149,13 +154,13 @@ export class UsersController {
       'Site admins only. `username` is required; other fields left out keep their value. A ' +
       'password given is re-hashed.',
   })
-  @V1PkParam('pk', 'The user pk')
+  @V1PkParam('pk', USER_PK, CREATED_USER_PK)
   @ApiBody({
     type: UpdateUserDto,
     examples: {
       names: {
         summary: 'Keep the username, set the names',
-        value: { username: 'admin', first_name: 'Ada', last_name: 'Lovelace' },
+        value: { username: 'alice', first_name: 'Alice', last_name: 'Liddell' },
       },
     },
   })
@@ -181,11 +186,11 @@ export class UsersController {
       'Site admins only. Only the fields sent change; a password given is re-hashed. ' +
       '`is_active: false` deactivates the user, `true` reactivates them.',
   })
-  @V1PkParam('pk', 'The user pk')
+  @V1PkParam('pk', USER_PK, CREATED_USER_PK)
   @ApiBody({
     type: PatchUserDto,
     examples: {
-      email: { summary: 'Change the email address only', value: { email: 'ada@example.com' } },
+      email: { summary: 'Change the email address only', value: { email: 'alice@example.org' } },
     },
   })
   @ApiOkResponse({ type: V1UserDto })
@@ -211,7 +216,7 @@ export class UsersController {
       'Site admins only. Users are never deleted (their rows own history): this sets ' +
       '`is_active` to false, after which their tokens are refused.',
   })
-  @V1PkParam('pk', 'The user pk')
+  @V1PkParam('pk', USER_PK, CREATED_USER_PK)
   @ApiNoContentResponse({ description: 'Deactivated' })
   @V1Errors({
     401: V1_REFUSAL.unauthenticated,

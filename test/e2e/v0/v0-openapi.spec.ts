@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
 import type { Document, Operation, Parameter, Schema } from '../../utils/openapi-document.js';
+import { documentOperations } from '../../utils/openapi-schema.js';
 import { createTestApp, type TestApp } from '../../utils/test-app.js';
 
 /**
@@ -12,7 +13,6 @@ import { createTestApp, type TestApp } from '../../utils/test-app.js';
 
 const DATAWORLD_PATH = /^\/(v0|datapackage|file_download)(\/|$)/;
 const ERROR_REF = '#/components/schemas/V0ErrorDto';
-const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
 let testApp: TestApp;
 let document: Document;
@@ -22,13 +22,7 @@ beforeAll(async () => {
   testApp = await createTestApp();
   const served = await request(testApp.app.getHttpServer()).get('/docs-json').expect(200);
   document = served.body as Document;
-  operations = Object.entries(document.paths)
-    .filter(([path]) => DATAWORLD_PATH.test(path))
-    .flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([method]) => METHODS.includes(method))
-        .map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]),
-    );
+  operations = documentOperations(document, DATAWORLD_PATH);
 });
 
 afterAll(async () => {
