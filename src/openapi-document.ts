@@ -48,59 +48,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   };
   markPublicOperations(document);
   markAdminOperations(document);
-  mergeIdenticalPaths(document);
   return document;
-}
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
-const TEMPLATE = /\{([^}]+)\}/g;
-
-/**
- * OpenAPI forbids two paths that differ only in their parameters' names (`/v1/users/{name}` for
- * the greedy lookup beside `/v1/users/{pk}`): they are one path. The operations of the path
- * with fewer of them move to the other, their path parameters renamed by position.
- */
-function mergeIdenticalPaths(document: OpenAPIObject): void {
-  const byShape = new Map<string, string[]>();
-  for (const path of Object.keys(document.paths)) {
-    const shape = path.replace(TEMPLATE, '{}');
-    byShape.set(shape, [...(byShape.get(shape) ?? []), path]);
-  }
-  for (const paths of byShape.values()) {
-    const count = (path: string) => METHODS.filter((m) => document.paths[path][m]).length;
-    const [target, ...others] = paths.sort((a, b) => count(b) - count(a));
-    const targetNames = [...target.matchAll(TEMPLATE)].map((match) => match[1]);
-    for (const other of others) {
-      const names = new Map(
-        [...other.matchAll(TEMPLATE)].map((match, index) => [match[1], targetNames[index]]),
-      );
-      for (const method of METHODS) {
-        const operation = document.paths[other][method];
-        if (!operation) {
-          continue;
-        }
-        if (document.paths[target][method]) {
-          throw new Error(`${method.toUpperCase()} ${other} and ${target} are the same route`);
-        }
-        for (const parameter of operation.parameters ?? []) {
-          if ('in' in parameter && parameter.in === 'path') {
-            parameter.name = names.get(parameter.name) ?? parameter.name;
-          }
-        }
-        document.paths[target][method] = operation;
-      }
-      delete document.paths[other];
-    }
-    const item = document.paths[target] as Record<string, unknown>;
-    document.paths[target] = Object.fromEntries(
-      Object.entries(item).sort(([a], [b]) => methodRank(a) - methodRank(b)),
-    );
-  }
-}
-
-/** Operations in the usual order (get, put, post, delete, ...), other fields first. */
-function methodRank(key: string): number {
-  return METHODS.findIndex((method) => method === key);
 }
 
 /**
@@ -110,7 +58,7 @@ function methodRank(key: string): number {
  */
 function markPublicOperations(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
-    for (const method of METHODS) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
       const operation = item[method] as
         (Record<string, unknown> & { security?: unknown }) | undefined;
       const kind = operation?.[OPENAPI_AUTH_EXTENSION];

@@ -1402,6 +1402,17 @@ export interface components {
     V1DetailErrorDto: {
       /** @example Not found. */
       detail: string;
+      /**
+       * @description simplejwt's error code on a refused token (`token_not_valid`, `user_inactive`...)
+       * @example token_not_valid
+       */
+      code?: string;
+      /** @description For a bad access token: which token kinds were tried and why each failed */
+      messages?: {
+        token_class?: string;
+        token_type?: string;
+        message?: string;
+      }[];
     };
     CreateUserDto: {
       username: string;
@@ -2377,7 +2388,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A user pk (all digits) or a username */
+        /** @description A user pk (all digits) or a username (slashes belong to the name) */
         pk: string;
       };
       cookie?: never;
