@@ -1415,30 +1415,51 @@ export interface components {
       }[];
     };
     CreateUserDto: {
+      /** @description Letters, digits and @ . + - _ */
       username: string;
+      /** @description Stored hashed, never answered */
       password: string;
+      /** @description Empty when created without it */
       first_name?: string;
+      /** @description Empty when created without it */
       last_name?: string;
+      /** @description An email address, or empty (when created without it) */
       email?: string;
+      /** @description A site admin (false when created without it) */
       is_staff?: boolean;
+      /** @description False: deactivated, cannot log in (true when created without it) */
       is_active?: boolean;
     };
     UpdateUserDto: {
+      /** @description Letters, digits and @ . + - _ */
       username: string;
+      /** @description A new password (re-hashed); left out, the password stays */
       password?: string;
+      /** @description Empty when created without it */
       first_name?: string;
+      /** @description Empty when created without it */
       last_name?: string;
+      /** @description An email address, or empty (when created without it) */
       email?: string;
+      /** @description A site admin (false when created without it) */
       is_staff?: boolean;
+      /** @description False: deactivated, cannot log in (true when created without it) */
       is_active?: boolean;
     };
     PatchUserDto: {
+      /** @description Letters, digits and @ . + - _ */
       username?: string;
+      /** @description A new password (re-hashed); left out, the password stays */
       password?: string;
+      /** @description Empty when created without it */
       first_name?: string;
+      /** @description Empty when created without it */
       last_name?: string;
+      /** @description An email address, or empty (when created without it) */
       email?: string;
+      /** @description A site admin (false when created without it) */
       is_staff?: boolean;
+      /** @description False: deactivated, cannot log in (true when created without it) */
       is_active?: boolean;
     };
     ObtainTokenDto: {
