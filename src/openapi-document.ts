@@ -23,6 +23,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API.',
     )
     .setVersion(API_VERSION)
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',

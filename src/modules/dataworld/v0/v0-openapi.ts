@@ -154,8 +154,9 @@ export const V0MessageOrCreatedResponse = (): MethodDecorator =>
     ApiResponse({
       status: 200,
       description: 'Replaced (a SuccessMessage), or created (with `uri` and `Location`)',
+      // anyOf, not oneOf: a created answer carries `message` too, so it is also a SuccessMessage.
       schema: {
-        oneOf: [{ $ref: getSchemaPath(V0MessageDto) }, { $ref: getSchemaPath(V0CreatedDto) }],
+        anyOf: [{ $ref: getSchemaPath(V0MessageDto) }, { $ref: getSchemaPath(V0CreatedDto) }],
       },
       headers: LOCATION,
     }),
