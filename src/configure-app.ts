@@ -21,7 +21,9 @@ import { buildOpenApiDocument, DOCS_PATH } from './openapi-document.js';
 
 /**
  * CORS as the UFDL reference serves it (django-cors-headers with CORS_ORIGIN_ALLOW_ALL):
- * any origin, these methods and request headers, preflight answered 200.
+ * any origin, these methods and request headers, preflight answered 200; plus the request
+ * headers Strata's own routes read, so a browser on another origin can upload (the filename
+ * travels in Content-Disposition) and resume or revalidate a download.
  */
 export const CORS_OPTIONS = {
   origin: '*',
@@ -30,9 +32,13 @@ export const CORS_OPTIONS = {
     'accept',
     'accept-encoding',
     'authorization',
+    'content-disposition',
     'content-type',
     'dnt',
+    'if-none-match',
+    'if-range',
     'origin',
+    'range',
     'user-agent',
     'x-csrftoken',
     'x-requested-with',

@@ -20,7 +20,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Strata')
     .setDescription(
-      'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API.',
+      'Versioned datasets. `/v1` is wire-compatible with the UFDL backend core dataset API, ' +
+        "`/v0` with data.world's dataset API; `/api` holds Strata's own routes (API tokens).",
     )
     .setVersion(API_VERSION)
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')

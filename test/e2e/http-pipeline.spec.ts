@@ -53,7 +53,8 @@ describe('HTTP pipeline', () => {
       'DELETE,GET,OPTIONS,PATCH,POST,PUT',
     );
     expect(response.headers['access-control-allow-headers']).toBe(
-      'accept,accept-encoding,authorization,content-type,dnt,origin,user-agent,x-csrftoken,x-requested-with',
+      'accept,accept-encoding,authorization,content-disposition,content-type,dnt,if-none-match,' +
+        'if-range,origin,range,user-agent,x-csrftoken,x-requested-with',
     );
   });
 

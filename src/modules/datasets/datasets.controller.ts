@@ -57,8 +57,8 @@ export class DatasetsController {
   @ApiOperation({
     summary: 'List datasets',
     description:
-      'The datasets a FilterSpec body selects among those the caller may see, soft-deleted ' +
-      'versions included (with their `deletion_time` set). Who: anyone (no token needed) ' +
+      'The datasets a FilterSpec body selects among those the caller may see; soft-deleted ' +
+      'versions only with `include_inactive` (their `deletion_time` set). Who: anyone (no token needed) ' +
       "sees the public ones; signed in, also those of the caller's teams; site admins, all.",
   })
   @V1ListRequest()
