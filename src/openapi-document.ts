@@ -60,20 +60,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
+type MarkedOperation = Record<string, unknown> & { security?: unknown; tags?: string[] };
+
+/** Every operation of the document, whatever its method. */
+function* operationsOf(document: OpenAPIObject): Generator<MarkedOperation> {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method] as MarkedOperation | undefined;
+      if (operation) {
+        yield operation;
+      }
+    }
+  }
+}
+
 /**
  * `@Public()` routes need no token (`security: []`); `@AllowAnonymous()` ones take one when
  * sent (`security: [{}, {bearer: []}]`). Nest merges an empty method-level security list away,
  * so the decorators leave a marker extension that is turned into the real field here.
  */
 function markPublicOperations(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
-      const operation = item[method] as
-        (Record<string, unknown> & { security?: unknown }) | undefined;
-      const kind = operation?.[OPENAPI_AUTH_EXTENSION];
-      if (!operation || kind === undefined) {
-        continue;
-      }
+  for (const operation of operationsOf(document)) {
+    const kind = operation[OPENAPI_AUTH_EXTENSION];
+    if (kind !== undefined) {
       delete operation[OPENAPI_AUTH_EXTENSION];
       operation.security = kind === 'public' ? [] : [{}, { bearer: [] }];
     }
@@ -82,12 +91,8 @@ function markPublicOperations(document: OpenAPIObject): void {
 
 /** `@AdminOnly()` operations belong to the `admin` tag alone, whatever their controller's tag. */
 function markAdminOperations(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
-      const operation = item[method] as (Record<string, unknown> & { tags?: string[] }) | undefined;
-      if (!operation || operation[OPENAPI_ADMIN_EXTENSION] === undefined) {
-        continue;
-      }
+  for (const operation of operationsOf(document)) {
+    if (operation[OPENAPI_ADMIN_EXTENSION] !== undefined) {
       delete operation[OPENAPI_ADMIN_EXTENSION];
       operation.tags = ['admin'];
     }
