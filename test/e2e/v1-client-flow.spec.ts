@@ -27,7 +27,12 @@ class UfdlClient {
   async request(
     method: string,
     path: string,
-    init: { json?: unknown; raw?: Buffer | Readable; headers?: Record<string, string> } = {},
+    init: {
+      json?: unknown;
+      /** Bytes, or a stream made anew for each attempt (a 401 retry cannot replay one). */
+      raw?: Buffer | (() => Readable);
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Response> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if (!this.access) {
@@ -44,7 +49,7 @@ class UfdlClient {
       } else if (Buffer.isBuffer(init.raw)) {
         body = init.raw;
       } else if (init.raw) {
-        body = Readable.toWeb(init.raw) as ReadableStream; // chunked, like the Python client
+        body = Readable.toWeb(init.raw()) as ReadableStream; // chunked, like the Python client
       }
       const response = await fetch(`${this.base}/${path}`, {
         method,
@@ -69,6 +74,11 @@ class UfdlClient {
       }
     }
     throw new Error(`gave up on ${method} ${path}`);
+  }
+
+  /** As if the access token had just expired: the next request is refused, refreshed, retried. */
+  expireAccess(): void {
+    this.access = 'expired';
   }
 
   async json<T = Record<string, unknown>>(
@@ -205,12 +215,14 @@ describe('the official clients’ core flow', () => {
       },
     );
     expect(added).toEqual({ filename: 'a.jpg', handle: sha256('image-a') });
-    // The Python client: a quoted name in the path, a chunked generator body.
+    // The Python client: a quoted name in the path, a chunked generator body (sent again, from
+    // the start, after the refresh its first attempt's 401 calls for).
+    client.expireAccess();
     const chunked = await client.json<{ filename: string }>(
       'POST',
       `v1/datasets/${dataset.pk}/files/a%20b.jpg`,
       {
-        raw: Readable.from([Buffer.from('image-'), Buffer.from('b')]),
+        raw: () => Readable.from([Buffer.from('image-'), Buffer.from('b')]),
         headers: uploadHeaders('a b.jpg'),
       },
     );
