@@ -648,7 +648,7 @@ export interface paths {
     put?: never;
     /**
      * Upload a file
-     * @description The raw request body is the file's bytes, streamed to storage, stored under `filename` (replacing a file of that name). `Content-Disposition` must carry a `filename` parameter, whose value is not used. A name ending in `/` gets the next free number in that directory (`images/` → `images/1`). Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
+     * @description The raw request body is the file's bytes, streamed to storage, stored under `filename` (a name the dataset already has is refused: delete it first). `Content-Disposition` must carry a `filename` parameter, whose value is not used. A name ending in `/` gets the next free number in that directory (`images/` → `images/1`). Who: Write members (level W or A) of the dataset's team and site admins; an API token needs the `write` scope. Not while the dataset is soft-deleted.
      */
     post: operations['FilesController_addFile'];
     /**
@@ -5618,7 +5618,7 @@ export interface operations {
           'application/json': components['schemas']['V1NamedFileDto'];
         };
       };
-      /** @description No `filename` in Content-Disposition, a bad name (`..` above the top, a NUL, a backslash), a body sent as JSON or a form, or a deleted dataset */
+      /** @description No `filename` in Content-Disposition, a bad name (`..` above the top, a NUL, a backslash), a name already in use, a body sent as JSON or a form, or a deleted dataset */
       400: {
         headers: {
           [name: string]: unknown;

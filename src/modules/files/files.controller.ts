@@ -58,7 +58,8 @@ export class FilesController {
     summary: 'Upload a file',
     description:
       "The raw request body is the file's bytes, streamed to storage, stored under `filename` " +
-      '(replacing a file of that name). `Content-Disposition` must carry a `filename` ' +
+      '(a name the dataset already has is refused: delete it first). `Content-Disposition` ' +
+      'must carry a `filename` ' +
       'parameter, whose value is not used. A name ending in `/` gets the next free number in ' +
       `that directory (\`images/\` → \`images/1\`). Who: ${WRITERS} Not while the dataset is ` +
       'soft-deleted.',
@@ -70,7 +71,7 @@ export class FilesController {
   @V1Errors({
     400:
       'No `filename` in Content-Disposition, a bad name (`..` above the top, a NUL, a ' +
-      'backslash), a body sent as JSON or a form, or a deleted dataset',
+      'backslash), a name already in use, a body sent as JSON or a form, or a deleted dataset',
     401: 'No valid token',
     403: "Not a write member of the dataset's team (or a token without the `write` scope)",
     404: 'No such dataset',
