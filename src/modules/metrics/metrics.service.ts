@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { askClusterMetrics, inCluster, joinClusterMetrics } from './cluster-metrics.js';
 import {
   collectDefaultMetrics,
   Counter,
@@ -29,6 +30,9 @@ export class MetricsService {
   constructor() {
     // The standard process and Node.js metrics (CPU, memory, event loop lag, GC, handles).
     collectDefaultMetrics({ register: this.registry });
+    if (inCluster()) {
+      joinClusterMetrics(this.registry);
+    }
   }
 
   counter<Label extends string>(config: CounterConfiguration<Label>): Counter<Label> {
@@ -43,7 +47,11 @@ export class MetricsService {
     return new Histogram({ ...config, registers: [this.registry] });
   }
 
+  /** The whole server's metrics: this process's, or with `WORKERS` > 1 every worker's. */
   async exposition(): Promise<MetricsExposition> {
+    if (inCluster()) {
+      return askClusterMetrics();
+    }
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -25,6 +25,8 @@ export class SourceFetchMetrics {
       name: 'strata_source_fetch_jobs',
       help: 'URL-source fetch jobs of all instances, by state (waiting, running)',
       labelNames: ['state'],
+      // Every worker of a cluster counts the same jobs: their sum would multiply them.
+      aggregator: 'max',
       async collect() {
         try {
           const depth = await withTimeout(queue.depth(), DEPTH_TIMEOUT_MS);
