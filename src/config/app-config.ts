@@ -368,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_PASSWORD',
     'HTTP_HEADERS_TIMEOUT',
     'PUBLIC_URL',
+    'METRICS_TOKEN',
   ]);
   const picked: Record<string, string> = {};
   for (const key of known) {
