@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually } from '../utils/eventually.js';
-import { childrenOf } from '../utils/processes.js';
 import { startServerProcess, stopServerProcess } from '../utils/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-database.js';
 
@@ -34,8 +33,6 @@ describe('/metrics of a server with WORKERS=2', () => {
       admin: { username: 'metrics-admin', password: 'metrics-admin-password' },
       env: { WORKERS: '2', METRICS_TOKEN },
     }));
-    // Both workers serve (the first alone answered the start-up's health checks).
-    await eventually(() => Promise.resolve(childrenOf(server.pid!).length === 2), 30_000);
   }, 60_000);
 
   afterAll(async () => {
@@ -54,6 +51,12 @@ describe('/metrics of a server with WORKERS=2', () => {
   };
 
   it("should answer every scrape with both workers' requests", async () => {
+    // Both workers have joined (the first alone answered the start-up's health checks): each
+    // pool may open DB_POOL_SIZE (20 by default).
+    await eventually(
+      async () => sampleOf(await scrape(), 'strata_db_pool_max_connections') === 40,
+      30_000,
+    );
     const live = 'strata_http_requests_total{method="GET",route="/health/live",status="200"}';
     const before = sampleOf(await scrape(), live) ?? 0;
     const statuses = await Promise.all(
@@ -71,7 +74,6 @@ describe('/metrics of a server with WORKERS=2', () => {
       expect(sampleOf(text, live)).toBe(before + 20);
       // The queue's count is the same in both workers: given once, not summed.
       expect(sampleOf(text, 'strata_source_fetch_jobs{state="waiting"}')).toBe(0);
-      // Each worker's pool may open DB_POOL_SIZE (20 by default).
       expect(sampleOf(text, 'strata_db_pool_max_connections')).toBe(40);
     }
   }, 60_000);

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -54,6 +55,18 @@ export class MetricsController {
     description: 'No bearer token, or not `METRICS_TOKEN`',
   })
   @ApiNotFoundResponse({ type: V1DetailErrorDto, description: '`METRICS_TOKEN` is not set' })
+  @ApiServiceUnavailableResponse({
+    type: V1DetailErrorDto,
+    description:
+      "With `WORKERS` > 1: a worker's metrics could not be gathered (it did not answer in " +
+      'time, or exited meanwhile); retry after `Retry-After` seconds',
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before trying again',
+        schema: { type: 'integer' },
+      },
+    },
+  })
   async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
     const { contentType, body } = await this.metrics.exposition();
     response.setHeader('Content-Type', contentType);

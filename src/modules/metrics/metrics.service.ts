@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ServiceUnavailableError } from '../../common/errors/domain-error.js';
 import { askClusterMetrics, inCluster, joinClusterMetrics } from './cluster-metrics.js';
 import {
   collectDefaultMetrics,
@@ -26,6 +27,7 @@ export interface MetricsExposition {
 @Injectable()
 export class MetricsService {
   private readonly registry = new Registry();
+  private readonly logger = new Logger(MetricsService.name);
 
   constructor() {
     // The standard process and Node.js metrics (CPU, memory, event loop lag, GC, handles).
@@ -50,7 +52,11 @@ export class MetricsService {
   /** The whole server's metrics: this process's, or with `WORKERS` > 1 every worker's. */
   async exposition(): Promise<MetricsExposition> {
     if (inCluster()) {
-      return askClusterMetrics();
+      return askClusterMetrics().catch((error: unknown) => {
+        this.logger.warn({ err: error }, "The workers' metrics could not be gathered");
+        // A failed scrape leaves a gap; a partial sum would look like counters going back.
+        throw new ServiceUnavailableError('The metrics could not be gathered; please retry.');
+      });
     }
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
