@@ -12,6 +12,7 @@ import { DatasetsModule } from './modules/datasets/datasets.module.js';
 import { DataworldModule } from './modules/dataworld/dataworld.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { MetadataModule } from './modules/metadata/metadata.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { DocsModule } from './modules/docs/docs.module.js';
 import { DomainsModule } from './modules/domains/domains.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
           dataSourceOptions(config.databaseUrl, config.database.poolSize, config.database),
         ),
         ChangeFeedModule,
+        MetricsModule,
         StorageModule,
         HealthModule,
         UsersModule,

@@ -9,6 +9,7 @@ import {
 } from './database/connection-budget.js';
 import { runMigrations } from './database/migrator.js';
 import { provisionDatabase, type ProvisionedDatabase } from './database/provision.js';
+import { serveClusterMetrics } from './modules/metrics/cluster-metrics.js';
 
 /** A worker that dies sooner than this after starting counts as failing to start. */
 const STARTUP_GRACE_MS = 10_000;
@@ -49,6 +50,7 @@ export async function startCluster(config: AppConfig, logger: Logger): Promise<R
       : config.workers;
     // Workers read the same typed config from their environment, with these two settled.
     const env = { DATABASE_URL: database.url, JWT_SECRET: jwtSecret };
+    serveClusterMetrics();
     let quickDeaths = 0;
     let failed: ((error: Error) => void) | undefined;
     const fork = (): Worker => {

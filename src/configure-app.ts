@@ -16,6 +16,7 @@ import { applyServerTimeouts, requestTimeouts } from './common/http/request-time
 import { NestLogger } from './common/logging/nest-logger.js';
 import { BASE_LOGGER, requestLogger } from './common/logging/request-logging.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { HttpMetrics } from './modules/metrics/http-metrics.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument, DOCS_PATH } from './openapi-document.js';
 
@@ -164,6 +165,8 @@ export function configureApp(app: INestApplication): INestApplication {
   // Express would hash every JSON answer for a weak ETag that no client of these APIs sends back
   // (the UFDL reference sends none). File downloads set their own ETag: the blob's handle.
   (app as NestExpressApplication).set('etag', false);
+  // First, so that every answer is counted, refusals by the middleware below included.
+  app.use(app.get(HttpMetrics).middleware);
   app.use(requestIdMiddleware);
   const { http } = app.get<AppConfig>(APP_CONFIG);
   const server = app.getHttpServer() as Server;

@@ -96,6 +96,11 @@ export interface AppConfig {
    * the absolute URLs answers carry. Unset: built from each request's scheme and Host.
    */
   readonly publicUrl: string | undefined;
+  /**
+   * The bearer token `/metrics` asks of Prometheus; unset: `/metrics` is not served (404), so
+   * nothing about the process is exposed by accident.
+   */
+  readonly metricsToken: string | undefined;
 }
 
 export interface SourcesConfig {
@@ -333,6 +338,14 @@ class Environment {
     message: 'must be an http:// or https:// URL without query or fragment',
   })
   PUBLIC_URL?: string;
+
+  // Sent on every scrape in a header: long enough not to be guessed, no spaces (one bearer token).
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,256}$/, {
+    message: 'must be 16 to 256 printable ASCII characters without spaces',
+  })
+  METRICS_TOKEN?: string;
 }
 
 /** A configuration problem; the message (one line) names every offending variable. */
@@ -355,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_PASSWORD',
     'HTTP_HEADERS_TIMEOUT',
     'PUBLIC_URL',
+    'METRICS_TOKEN',
   ]);
   const picked: Record<string, string> = {};
   for (const key of known) {
@@ -434,5 +448,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivate: parsed.SOURCES_ALLOW_PRIVATE === 'true',
     },
     publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
+    metricsToken: parsed.METRICS_TOKEN,
   };
 }

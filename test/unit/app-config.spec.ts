@@ -147,6 +147,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: '' }).publicUrl).toBeUndefined();
   });
 
+  it('should read METRICS_TOKEN, and leave it unset (no /metrics) by default', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'a-token-of-24-characters' }).metricsToken).toBe(
+      'a-token-of-24-characters',
+    );
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+  });
+
   it('should treat empty values as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', JWT_SECRET: '' });
     expect(config.databaseUrl).toBeUndefined();
@@ -187,6 +195,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://data.example.org' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'https://data.example.org/?x=1' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'data.example.org' }, 'PUBLIC_URL'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'sixteen chars or more' }, 'METRICS_TOKEN'],
   ])('should reject %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -1,6 +1,26 @@
 // Generated from openapi.json by openapi-typescript (`npm run client:generate`): do not edit.
 
 export interface paths {
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics of this process
+     * @description For Prometheus, with `Authorization: Bearer <METRICS_TOKEN>` (not a user token); never rate-limited. Served only when the `METRICS_TOKEN` setting is set (404 otherwise). Prometheus text format: HTTP requests and their durations by method, route template and status; upload and download bytes; the URL-source fetch queue and its failures; the database connection pool; the standard process and Node.js metrics.
+     */
+    get: operations['MetricsController_scrape'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -13,6 +33,46 @@ export interface paths {
      * @description Anyone (no token), never rate-limited: for load balancers and supervisors. 200 while the database answers a ping within 2 seconds, 503 (with the failed check) otherwise.
      */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness probe: the process serves requests
+     * @description Anyone (no token), never rate-limited: for an orchestrator deciding whether to restart the process. Always 200 while the process answers at all; touches nothing else (a database outage must not get every instance restarted).
+     */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness probe: the database is reachable and fully migrated
+     * @description Anyone (no token), never rate-limited: for an orchestrator deciding whether to send traffic here. 200 when the database answers a ping and records every migration this build ships as applied, each within 2 seconds; 503 with the failed checks and why (`database`: unreachable; `migrations`: which are missing) otherwise.
+     */
+    get: operations['HealthController_ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1317,6 +1377,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    V1DetailErrorDto: {
+      /** @example Not found. */
+      detail: string;
+      /**
+       * @description simplejwt's error code on a refused token (`token_not_valid`, `user_inactive`...)
+       * @example token_not_valid
+       */
+      code?: string;
+      /** @description For a bad access token: which token kinds were tried and why each failed */
+      messages?: {
+        token_class?: string;
+        token_type?: string;
+        message?: string;
+      }[];
+    };
     HealthReportDto: {
       /**
        * @description `ok` answers 200; `error` and `shutting_down` answer 503
@@ -1375,6 +1450,13 @@ export interface components {
         };
       };
     };
+    LivenessDto: {
+      /**
+       * @example ok
+       * @enum {string}
+       */
+      status: 'ok';
+    };
     V1UserDto: {
       /** @example alice */
       username: string;
@@ -1398,21 +1480,6 @@ export interface components {
       is_active: boolean;
       /** Format: date-time */
       date_joined: string;
-    };
-    V1DetailErrorDto: {
-      /** @example Not found. */
-      detail: string;
-      /**
-       * @description simplejwt's error code on a refused token (`token_not_valid`, `user_inactive`...)
-       * @example token_not_valid
-       */
-      code?: string;
-      /** @description For a bad access token: which token kinds were tried and why each failed */
-      messages?: {
-        token_class?: string;
-        token_type?: string;
-        message?: string;
-      }[];
     };
     CreateUserDto: {
       /** @description Letters, digits and @ . + - _ */
@@ -2218,6 +2285,55 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  MetricsController_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics, in Prometheus text exposition format 0.0.4 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description No bearer token, or not `METRICS_TOKEN` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description `METRICS_TOKEN` is not set */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description With `WORKERS` > 1: a worker's metrics could not be gathered (it did not answer in time, or exited meanwhile); retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+    };
+  };
   HealthController_check: {
     parameters: {
       query?: never;
@@ -2237,6 +2353,57 @@ export interface operations {
         };
       };
       /** @description The database does not answer: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before asking again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process is serving */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LivenessDto'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready to serve */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthReportDto'];
+        };
+      };
+      /** @description Not ready (database unreachable, or migrations missing): retry after `Retry-After` seconds */
       503: {
         headers: {
           /** @description Seconds to wait before asking again */

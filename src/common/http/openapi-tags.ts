@@ -17,7 +17,7 @@ export const OPENAPI_TAGS = [
   { name: 'domains', description: 'Data domains' },
   { name: 'admin', description: 'Site admins only: hard deletes, reinstating' },
   { name: 'data.world v0', description: "data.world's dataset API" },
-  { name: 'health', description: 'Liveness and readiness' },
+  { name: 'health', description: 'Liveness, readiness and Prometheus metrics' },
 ] as const;
 
 export type OpenApiTag = (typeof OPENAPI_TAGS)[number]['name'];

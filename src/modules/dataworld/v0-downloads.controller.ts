@@ -8,6 +8,7 @@ import { attachmentDisposition } from '../../common/http/content-disposition.js'
 import { wildcardParam } from '../../common/http/parse-pk.pipe.js';
 import { sendStoredFile } from '../../common/http/stored-file-response.js';
 import type { DatasetArchive } from '../files/archive.service.js';
+import { FileTransferMetrics } from '../files/file-transfer.metrics.js';
 import { parseDatasetKey } from './v0/dataset-key.js';
 import { mediaTypeOf } from './v0/media-type.js';
 import { V0DownloadsService } from './v0/v0-downloads.service.js';
@@ -30,7 +31,10 @@ const ARCHIVE_BUSY = "The dataset's files kept changing while the zip was prepar
 @ApiBearerAuth()
 @Controller()
 export class V0DownloadsController {
-  constructor(private readonly downloads: V0DownloadsService) {}
+  constructor(
+    private readonly downloads: V0DownloadsService,
+    private readonly transfers: FileTransferMetrics,
+  ) {}
 
   @Get('v0/download/:owner/:id')
   @AllowAnonymous()
@@ -92,6 +96,7 @@ export class V0DownloadsController {
     const key = parseDatasetKey(owner, id);
     const filename = wildcardParam(file);
     const found = await this.downloads.file(caller, key, filename);
+    this.transfers.countDownload(response, 'file');
     await sendStoredFile(found.file, request, response, {
       contentType: mediaTypeOf(filename),
       open: found.open,

@@ -28,6 +28,7 @@ import {
   type StoredFile,
 } from '../dataset-files/dataset-files.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
+import { FileTransferMetrics } from './file-transfer.metrics.js';
 
 /** The archive formats UFDL's download action offers, by their `filetype` names. */
 export const ARCHIVE_FORMATS = ['zip', 'tar.gz'] as const;
@@ -148,6 +149,7 @@ export class ArchiveService {
     private readonly datasets: DatasetsService,
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
+    private readonly transfers: FileTransferMetrics,
   ) {}
 
   /**
@@ -186,8 +188,10 @@ export class ArchiveService {
       format,
       filename: `${dataset.name}.v${dataset.version}.${format}`,
       known,
-      writeTo: (destination, window) =>
-        this.write(dataset.id, format, summary, destination, known && window, resolved),
+      writeTo: (destination, window) => {
+        this.transfers.countDownload(destination, 'archive');
+        return this.write(dataset.id, format, summary, destination, known && window, resolved);
+      },
     };
   }
 

@@ -11,6 +11,7 @@ import { V1Errors, V1PkParam } from '../../common/http/v1-openapi.js';
 import { sendStoredFile } from '../../common/http/stored-file-response.js';
 import type { StoredFile } from '../dataset-files/dataset-files.service.js';
 import { V1_DATASET_CALLERS } from '../datasets/v1/dataset-openapi.js';
+import { FileTransferMetrics } from './file-transfer.metrics.js';
 import { UploadsService, type UploadHeaders } from './uploads.service.js';
 import {
   V1FileBytesResponses,
@@ -50,7 +51,10 @@ const FILE_READ_ERRORS = {
 @ApiBearerAuth()
 @Controller('v1/datasets/:pk')
 export class FilesController {
-  constructor(private readonly uploads: UploadsService) {}
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly transfers: FileTransferMetrics,
+  ) {}
 
   @Post('files/*filename')
   @HttpCode(200)
@@ -206,6 +210,7 @@ export class FilesController {
   }
 
   private send(file: StoredFile, request: Request, response: Response): Promise<void> {
+    this.transfers.countDownload(response, 'file');
     return sendStoredFile(file, request, response, {
       contentType: 'application/data',
       open: (range) => this.uploads.openFile(file, range),

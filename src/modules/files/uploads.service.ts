@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/auth/auth-user.js';
@@ -24,6 +24,7 @@ import {
   type StoredFile,
 } from '../dataset-files/dataset-files.service.js';
 import { StagedFiles, type AddedFile } from '../dataset-files/staged-files.js';
+import { FileTransferMetrics } from './file-transfer.metrics.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { readZipEntries } from './zip/zip-reader.js';
@@ -75,6 +76,7 @@ export class UploadsService {
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
     private readonly sources: SourcesService,
+    private readonly transfers: FileTransferMetrics,
   ) {}
 
   async addFile(
@@ -90,7 +92,7 @@ export class UploadsService {
     requireFilename(headers);
     this.checkBody(headers, this.config.maxUploadBytes);
     const staged = new StagedFiles(this.blobs);
-    staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+    staged.add(requested, await this.stageUpload(body, { maxBytes: this.config.maxUploadBytes }));
     try {
       await this.files.addStaged(dataset.id, staged);
     } finally {
@@ -161,7 +163,7 @@ export class UploadsService {
       if (options.body) {
         this.checkBody(options.body, this.config.maxUploadBytes);
       }
-      staged.add(requested, await this.stage(body, { maxBytes: this.config.maxUploadBytes }));
+      staged.add(requested, await this.stageUpload(body, { maxBytes: this.config.maxUploadBytes }));
     };
     return {
       add: (requested, body, options = {}) => {
@@ -249,7 +251,7 @@ export class UploadsService {
     const workDir = await mkdtemp(path.join(spoolDir, 'zip-'));
     try {
       const zipPath = path.join(workDir, 'upload.zip');
-      const relay = relayOf(body);
+      const relay = relayOf(body, this.countUploaded);
       try {
         await pipeline(relay, limitBytes(zip.maxTotalBytes), createWriteStream(zipPath));
       } catch (error) {
@@ -292,12 +294,23 @@ export class UploadsService {
     }
   }
 
+  /** A request body (or one part of it) as it arrives: staged, and its bytes counted. */
+  private stageUpload(body: Readable, options: StageOptions): Promise<StagedBlob> {
+    return this.stage(body, options, this.countUploaded);
+  }
+
+  private readonly countUploaded = (bytes: number): void => this.transfers.countUploaded(bytes);
+
   /**
-   * Stages through a pass-through so that a refused upload destroys only the pass-through,
-   * never the request: the client must still get its 413 on the same socket.
+   * Stages through a relay so that a refused upload destroys only the relay, never the
+   * request: the client must still get its 413 on the same socket.
    */
-  private async stage(body: Readable, options: StageOptions = {}): Promise<StagedBlob> {
-    const relay = relayOf(body);
+  private async stage(
+    body: Readable,
+    options: StageOptions = {},
+    count?: (bytes: number) => void,
+  ): Promise<StagedBlob> {
+    const relay = relayOf(body, count);
     try {
       return await this.blobs.stage(relay, options);
     } catch (error) {
@@ -331,9 +344,17 @@ async function readAll(content: Readable): Promise<Buffer> {
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
-/** A stream of `body` that can be destroyed without destroying `body` itself. */
-function relayOf(body: Readable): PassThrough {
-  const relay = new PassThrough();
+/**
+ * A stream of `body` that can be destroyed without destroying `body` itself; `count` hears the
+ * length of each chunk that passes.
+ */
+function relayOf(body: Readable, count?: (bytes: number) => void): Transform {
+  const relay = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      count?.(chunk.length);
+      callback(null, chunk);
+    },
+  });
   // The consumer's pipeline attaches only after some awaits (BlobStore.stage makes its staging
   // file first); an error before then, with no listener, would be an uncaught exception that
   // takes the process down. The pipeline still sees it: the relay stays destroyed with it.
@@ -350,7 +371,7 @@ function relayOf(body: Readable): PassThrough {
 }
 
 /** Stops relaying; the rest of the body is read and dropped so the answer can still be sent. */
-function abandon(body: Readable, relay: PassThrough): void {
+function abandon(body: Readable, relay: Transform): void {
   body.unpipe(relay);
   relay.destroy();
   body.resume();

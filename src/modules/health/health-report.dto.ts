@@ -14,7 +14,7 @@ const INDICATORS: { type: 'object'; additionalProperties: SchemaObject } = {
   },
 };
 
-/** Terminus' health report, as `GET /health` answers it (200 and 503 alike). */
+/** Terminus' health report, as `/health` and `/health/ready` answer it (200 and 503 alike). */
 export class HealthReportDto {
   @ApiProperty({
     enum: ['ok', 'degraded', 'error', 'shutting_down'],
@@ -43,4 +43,10 @@ export class HealthReportDto {
     example: { database: { status: 'up' } },
   })
   details!: Record<string, { status: string }>;
+}
+
+/** `GET /health/live`: the process answers. */
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'], example: 'ok' })
+  status!: 'ok';
 }

@@ -37,6 +37,7 @@ export type GivenUpHandler = (job: FetchJob) => Promise<void>;
 export class SourceFetchQueue implements OnModuleDestroy {
   private readonly logger = new Logger(SourceFetchQueue.name);
   private readonly boss: PgBoss;
+  private readonly pool: Pool;
   private readonly running = new Set<AbortController>();
   private started: Promise<void> | undefined;
   private stopping = false;
@@ -46,6 +47,7 @@ export class SourceFetchQueue implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.pool = pool;
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => pool.query(text, values) },
       schema: QUEUE_SCHEMA,
@@ -92,6 +94,21 @@ export class SourceFetchQueue implements OnModuleDestroy {
       ids.push(jobId);
     }
     return ids;
+  }
+
+  /**
+   * Fetch jobs of every instance: waiting (new, or failed and due a retry) and running. One
+   * count over pg-boss' job table, whose partition for this queue holds only recent jobs.
+   */
+  async depth(): Promise<{ waiting: number; running: number }> {
+    const { rows } = await this.pool.query<{ state: string; count: number }>(
+      `SELECT state::text AS state, count(*)::int AS count FROM ${QUEUE_SCHEMA}.job
+        WHERE name = $1 AND state < 'completed' GROUP BY state`,
+      [FETCH_QUEUE],
+    );
+    const count = (states: string[]) =>
+      rows.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
+    return { waiting: count(['created', 'retry']), running: count(['active']) };
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -6,6 +6,7 @@ import { DatasetFilesService } from '../dataset-files/dataset-files.service.js';
 import { StagedFiles } from '../dataset-files/staged-files.js';
 import { FileSourcesRepository, type ClaimedSource } from './file-sources.repository.js';
 import { GuardedFetcher, SourceFetchError } from './guarded-fetcher.js';
+import { SourceFetchMetrics } from './source-fetch.metrics.js';
 import { SourceFetchQueue, type FetchJob } from './source-fetch.queue.js';
 
 /** The job's source was dropped or re-pointed while it fetched: it records nothing. */
@@ -29,6 +30,7 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
     private readonly sources: FileSourcesRepository,
     private readonly files: DatasetFilesService,
     private readonly blobs: BlobStore,
+    private readonly metrics: SourceFetchMetrics,
   ) {
     const { maxBytes, fetchTimeoutMs, idleTimeoutMs, allowedHosts, allowPrivate } = config.sources;
     this.fetcher = new GuardedFetcher({
@@ -43,7 +45,10 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
   onApplicationBootstrap(): Promise<void> {
     return this.queue.start(
       (job, signal) => this.run(job, signal),
-      (job) => this.sources.fail(job.sourceId, job.jobId, GIVEN_UP_SUMMARY),
+      async (job) => {
+        this.metrics.failed('given_up');
+        await this.sources.fail(job.sourceId, job.jobId, GIVEN_UP_SUMMARY);
+      },
     );
   }
 
@@ -69,9 +74,11 @@ export class SourceFetchWorker implements OnApplicationBootstrap {
         throw error; // Not the source's fault: the job runs again after the restart.
       }
       if (error instanceof SourceFetchError || error instanceof DomainError) {
+        this.metrics.failed('source');
         await this.sources.fail(job.sourceId, job.jobId, error.message);
         return;
       }
+      this.metrics.failed('error');
       throw error; // Unexpected (the database?): the queue retries, then gives up.
     }
   }
