@@ -112,6 +112,8 @@ describe('GET /api/datasets/{pk}/diff', () => {
       'dup-b.txt': 'D',
     });
     v2 = await copy(v1.pk);
+    // /v1 uploads refuse a name in use: other bytes under a name are a delete and an upload.
+    await deleteFile(v2.pk, 'change.txt');
     await upload(testApp, token('W'), v2.pk, 'change.txt', 'C2').expect(200);
     await setFileMetadata(testApp, token('W')!, v2.pk, 'meta.txt', 'new-meta');
     await deleteFile(v2.pk, 'gone.txt');
