@@ -19,6 +19,7 @@ import { ProjectsModule } from './modules/projects/projects.module.js';
 import { SourcesModule } from './modules/sources/sources.module.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
+import { HistoryModule } from './modules/history/history.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { LicencesModule } from './modules/licences/licences.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         TeamsModule,
         ProjectsModule,
         DatasetsModule,
+        HistoryModule,
         FilesModule,
         MetadataModule,
         LicencesModule,

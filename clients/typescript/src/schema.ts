@@ -693,6 +693,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/datasets/{pk}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A dataset's versions, oldest first, with their file counts and sizes
+     * @description Every version of the dataset `pk` belongs to (same project and name): pk, version, creation time, creator, file count and total bytes. Soft-deleted versions are listed too, with their `deletion_time`. A caller who is not a member of the team sees the public versions only. Who: anyone (no token needed) for a public dataset; members of the dataset's team at any level and site admins otherwise; an API token needs the `read` scope.
+     */
+    get: operations['HistoryController_lineage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasets/{pk}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in the files from version `from` to version `pk`
+     * @description Files added, removed, changed (same name, other bytes), renamed (the same bytes under a new name, a gone name paired with a new one) and with changed metadata, in byte order of their name, a page of `limit` (at most 10,000) at a time: while `next` is set, ask again with `after=<next>`. Each page is computed from the whole of both versions, so pages taken while a version changes may disagree. Both versions must be readable by the caller and versions of one dataset. Who: anyone (no token needed) for a public dataset; members of the dataset's team at any level and site admins otherwise; an API token needs the `read` scope.
+     */
+    get: operations['HistoryController_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/datasets/{pk}/files/{filename}': {
     parameters: {
       query?: never;
@@ -1846,6 +1886,97 @@ export interface components {
        * @default false
        */
       hard?: boolean;
+    };
+    HistoryCreatorDto: {
+      /** @example 1 */
+      pk: number;
+      /** @example alice */
+      username: string;
+    };
+    HistoryVersionDto: {
+      /**
+       * @description The version’s dataset pk (for `/v1/datasets/{pk}`)
+       * @example 1
+       */
+      pk: number;
+      /** @example 1 */
+      version: number;
+      /**
+       * @description The version it was copied from (-1: none), as `/v1` says
+       * @example -1
+       */
+      previous_version: number;
+      /** @example false */
+      is_public: boolean;
+      /** @description Who created it (null when unknown) */
+      creator: components['schemas']['HistoryCreatorDto'] | null;
+      /** Format: date-time */
+      creation_time: string;
+      /**
+       * Format: date-time
+       * @description Set when this version is soft-deleted (null: active)
+       */
+      deletion_time: string | null;
+      /**
+       * @description How many files it has
+       * @example 3
+       */
+      file_count: number;
+      /**
+       * @description The sizes of its files added up (bytes shared by two files count twice)
+       * @example 1024
+       */
+      total_bytes: number;
+    };
+    DatasetHistoryDto: {
+      /**
+       * @description The project the versions belong to
+       * @example 1
+       */
+      project: number;
+      /**
+       * @description The name they share
+       * @example cats
+       */
+      name: string;
+      /** @description Oldest first (by creation time), soft-deleted versions included */
+      versions: components['schemas']['HistoryVersionDto'][];
+    };
+    FileChangeDto: {
+      /**
+       * @description `added` (only `new_*` set), `removed` (only `old_*`), `changed` (same name, other bytes), `renamed` (a name gone and another new with the same bytes), `metadata` (same name and bytes, other metadata)
+       * @example changed
+       * @enum {string}
+       */
+      change: 'added' | 'removed' | 'changed' | 'renamed' | 'metadata';
+      /** @example images/cat.jpg */
+      old_name: string | null;
+      /** @example images/cat.jpg */
+      new_name: string | null;
+      /** @description SHA-256 of the old bytes */
+      old_handle: string | null;
+      /** @description SHA-256 of the new bytes */
+      new_handle: string | null;
+      /** @example {"label": "cat"} */
+      old_metadata: string | null;
+      /** @example {"label": "dog"} */
+      new_metadata: string | null;
+    };
+    DatasetDiffDto: {
+      /**
+       * @description The version compared from
+       * @example 1
+       */
+      from: number;
+      /**
+       * @description The version compared to
+       * @example 2
+       */
+      to: number;
+      /** @description In byte order of their key: the new name, or the old one for a removal */
+      changes: components['schemas']['FileChangeDto'][];
+      /** @description When more changes follow: pass it as `after` for the next page */
+      next: string | null;
     };
     V1NamedFileDto: {
       /**
@@ -5595,6 +5726,167 @@ export interface operations {
       };
       /** @description A body that is not JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+    };
+  };
+  HistoryController_lineage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Any version of the dataset */
+        pk: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lineage */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetHistoryDto'];
+        };
+      };
+      /** @description Not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description Too many requests from this caller: wait `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description The database is unavailable for a moment: wait `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+    };
+  };
+  HistoryController_diff: {
+    parameters: {
+      query: {
+        /** @description pk of the version to compare from (another version of the same dataset) */
+        from: number;
+        /** @description Continue after this key: the `next` of the page before (a file name; changes are in byte order of their key) */
+        after?: string;
+        /** @description Changes per page (default 1000) */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The version compared to */
+        pk: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of changes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetDiffDto'];
+        };
+      };
+      /** @description `from` missing or not a pk, a bad `limit` or `after`, or the two are not versions of one dataset */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['V1FieldErrors'] | components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A version is not public, and no valid token (or a token was sent and is not valid) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description A version is not public, and not a member of the dataset's team */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['V1DetailErrorDto'];
+        };
+      };
+      /** @description No such dataset (either of the two) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

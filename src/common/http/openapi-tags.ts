@@ -13,6 +13,7 @@ export const OPENAPI_TAGS = [
   { name: 'files', description: "A dataset's files: upload, read, download, delete" },
   { name: 'metadata', description: 'Per-file metadata' },
   { name: 'versioning', description: 'Copy as a new version, merge, clear' },
+  { name: 'history', description: "A dataset's versions and what changed between two" },
   { name: 'licences', description: 'Licences a dataset may carry' },
   { name: 'domains', description: 'Data domains' },
   { name: 'admin', description: 'Site admins only: hard deletes, reinstating' },

@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { NotFoundError } from '../errors/domain-error.js';
 
-const MAX_PK = 2_147_483_647;
+export const MAX_PK = 2_147_483_647;
 
 /** A path segment in a pk's place that is no pk: the route did not really match. */
 export class InvalidPkError extends NotFoundError {}

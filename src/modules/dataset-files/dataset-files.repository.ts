@@ -59,6 +59,24 @@ export interface LocalRecordLayout {
   zip64ExtraBytes: number;
 }
 
+/** A dataset version's file count and the bytes of its files (a blob counted per file). */
+export interface FileTotalsRow {
+  datasetId: number;
+  files: number;
+  bytes: number;
+}
+
+/** One difference between two versions' files; the `old` side is null for an addition, `new` for a removal. */
+export interface FileChangeRow {
+  change: 'added' | 'removed' | 'changed' | 'renamed' | 'metadata';
+  oldName: string | null;
+  newName: string | null;
+  oldHandle: string | null;
+  newHandle: string | null;
+  oldMetadata: string | null;
+  newMetadata: string | null;
+}
+
 /** Totals over a manifest's files, in their order, from one snapshot. */
 export interface ArchiveSummary {
   manifestId: number;
@@ -823,5 +841,85 @@ export class DatasetFilesRepository {
       [manifestId, files.map((file) => file.filename), files.map((file) => file.handle)],
     );
     return rows[0].map((row) => row.old);
+  }
+
+  /**
+   * File count and total bytes of each dataset, in one statement (one snapshot): each distinct
+   * manifest is summed once, however many versions share it. Datasets gone meanwhile are left out.
+   */
+  async fileTotalsOf(datasetIds: readonly number[]): Promise<FileTotalsRow[]> {
+    if (datasetIds.length === 0) {
+      return [];
+    }
+    return this.dataSource.query<FileTotalsRow[]>(
+      `WITH versions AS (SELECT id, manifest_id FROM datasets WHERE id = ANY($1::int[])),
+       totals AS (
+         SELECT f.manifest_id, count(*)::int AS files, sum(b.size)::float8 AS bytes
+         FROM dataset_files f JOIN blobs b ON b.handle = f.blob_handle
+         WHERE f.manifest_id IN (SELECT manifest_id FROM versions)
+         GROUP BY f.manifest_id
+       )
+       SELECT v.id AS "datasetId", coalesce(t.files, 0) AS files, coalesce(t.bytes, 0) AS bytes
+       FROM versions v LEFT JOIN totals t ON t.manifest_id = v.manifest_id`,
+      [datasetIds],
+    );
+  }
+
+  /**
+   * The differences between two datasets' files, set-based in one statement (one snapshot of
+   * both), in byte order of their key (the new name, or the old one for a removal), the page of
+   * `limit` after the key `after`. Names are matched first: a name on both sides with other
+   * bytes is `changed`, with other metadata only `metadata`. What is left, names gone and names
+   * new, is paired by content: the k-th gone name of a blob (by name) with its k-th new name is
+   * a `renamed`; the unpaired rest are `removed` and `added`. Every page computes the whole
+   * join (PostgreSQL holds the differing rows, not the caller); only the page is returned.
+   */
+  async diff(
+    fromDatasetId: number,
+    toDatasetId: number,
+    page: { after?: string; limit: number },
+  ): Promise<FileChangeRow[]> {
+    return this.dataSource.query<FileChangeRow[]>(
+      `WITH old AS (
+         SELECT filename, blob_handle::text AS handle, metadata FROM dataset_files
+         WHERE manifest_id = (SELECT manifest_id FROM datasets WHERE id = $1)
+       ), new AS (
+         SELECT filename, blob_handle::text AS handle, metadata FROM dataset_files
+         WHERE manifest_id = (SELECT manifest_id FROM datasets WHERE id = $2)
+       ), differing AS MATERIALIZED (
+         SELECT o.filename AS old_name, o.handle AS old_handle, o.metadata AS old_metadata,
+                n.filename AS new_name, n.handle AS new_handle, n.metadata AS new_metadata
+         FROM old o FULL JOIN new n ON n.filename = o.filename
+         WHERE o.filename IS NULL OR n.filename IS NULL
+            OR o.handle <> n.handle OR o.metadata <> n.metadata
+       ), gone AS (
+         SELECT old_name, old_handle, old_metadata,
+                row_number() OVER (PARTITION BY old_handle ORDER BY old_name) AS nth
+         FROM differing WHERE new_name IS NULL
+       ), came AS (
+         SELECT new_name, new_handle, new_metadata,
+                row_number() OVER (PARTITION BY new_handle ORDER BY new_name) AS nth
+         FROM differing WHERE old_name IS NULL
+       ), changes AS (
+         SELECT old_name, old_handle, old_metadata, new_name, new_handle, new_metadata
+         FROM differing WHERE old_name IS NOT NULL AND new_name IS NOT NULL
+         UNION ALL
+         SELECT g.old_name, g.old_handle, g.old_metadata, c.new_name, c.new_handle, c.new_metadata
+         FROM gone g FULL JOIN came c ON c.new_handle = g.old_handle AND c.nth = g.nth
+       )
+       SELECT CASE WHEN old_name IS NULL THEN 'added'
+                   WHEN new_name IS NULL THEN 'removed'
+                   WHEN old_name <> new_name THEN 'renamed'
+                   WHEN old_handle <> new_handle THEN 'changed'
+                   ELSE 'metadata' END AS change,
+              old_name AS "oldName", new_name AS "newName",
+              old_handle AS "oldHandle", new_handle AS "newHandle",
+              old_metadata AS "oldMetadata", new_metadata AS "newMetadata"
+       FROM changes
+       WHERE $3::text IS NULL OR coalesce(new_name, old_name) > $3::text COLLATE "C"
+       ORDER BY coalesce(new_name, old_name) COLLATE "C"
+       LIMIT $4`,
+      [fromDatasetId, toDatasetId, page.after ?? null, page.limit],
+    );
   }
 }

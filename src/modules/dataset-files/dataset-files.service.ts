@@ -7,7 +7,9 @@ import {
   DatasetFilesRepository,
   FileListFingerprint,
   type ArchiveSummary,
+  type FileChangeRow,
   type FileRow,
+  type FileTotalsRow,
   type LocalRecordLayout,
   type NewFileDetails,
 } from './dataset-files.repository.js';
@@ -37,6 +39,8 @@ export interface FileDetails {
   readonly labels: readonly string[] | null;
 }
 export type { ArchiveSummary, LocalRecordLayout };
+export type FileChange = FileChangeRow;
+export type FileTotals = FileTotalsRow;
 
 /** Rows per listing query: an archive of any size holds about this many in memory. */
 const LISTING_PAGE_ROWS = 5000;
@@ -88,6 +92,23 @@ export class DatasetFilesService {
       maps.get(row.datasetId)!.set(row.filename, row.handle);
     }
     return maps;
+  }
+
+  /** File count and total bytes of each dataset (a dataset gone meanwhile is left out). */
+  fileTotalsOf(datasetIds: readonly number[]): Promise<FileTotals[]> {
+    return this.files.fileTotalsOf(datasetIds);
+  }
+
+  /**
+   * A page of the differences between two datasets' files, in byte order of each change's key
+   * (see DatasetFilesRepository.diff); `limit` + 1 may be asked to learn whether more follow.
+   */
+  diff(
+    fromDatasetId: number,
+    toDatasetId: number,
+    page: { after?: string; limit: number },
+  ): Promise<FileChange[]> {
+    return this.files.diff(fromDatasetId, toDatasetId, page);
   }
 
   /** The dataset's files with their details, in manifest order. */

@@ -49,6 +49,18 @@ export interface LineageHead extends Pick<
   readonly owner: string;
 }
 
+/** One version of a lineage as its history lists it. */
+export interface LineageVersion {
+  readonly id: number;
+  readonly version: number;
+  readonly previousVersion: number;
+  readonly isPublic: boolean;
+  readonly creatorId: number | null;
+  readonly creatorUsername: string | null;
+  readonly creationTime: Date;
+  readonly deletionTime: Date | null;
+}
+
 @Injectable()
 export class DatasetsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -386,5 +398,26 @@ export class DatasetsRepository {
 
   async hardDelete(manager: EntityManager, id: number): Promise<void> {
     await manager.delete(Dataset, { id });
+  }
+
+  /**
+   * Every version of the lineage (project, name), soft-deleted ones included, oldest first;
+   * private versions only with `includePrivate`. The creator's username comes along, so a
+   * history is one round trip whatever its length.
+   */
+  async lineageVersions(
+    projectId: number,
+    name: string,
+    includePrivate: boolean,
+  ): Promise<LineageVersion[]> {
+    return this.dataSource.query<LineageVersion[]>(
+      `SELECT d.id, d.version, d.previous_version AS "previousVersion", d.is_public AS "isPublic",
+         d.creator_id AS "creatorId", u.username AS "creatorUsername",
+         d.creation_time AS "creationTime", d.deletion_time AS "deletionTime"
+       FROM datasets d LEFT JOIN users u ON u.id = d.creator_id
+       WHERE d.project_id = $1 AND d.name = $2 AND (d.is_public OR $3)
+       ORDER BY d.creation_time, d.id`,
+      [projectId, name, includePrivate],
+    );
   }
 }

@@ -36,11 +36,12 @@ import { DatasetFiles, datasetView, type DatasetView } from './dataset-view.js';
 import {
   DatasetsRepository,
   type LineageHead,
+  type LineageVersion,
   type OwnedDataset,
   type SqlCondition,
 } from './datasets.repository.js';
 
-export type { LineageHead };
+export type { LineageHead, LineageVersion };
 
 /**
  * Which lineages a list names: those of one team, or those of every team where the caller is a
@@ -500,6 +501,25 @@ export class DatasetsService implements OnModuleInit {
       throw caller ? new PermissionDeniedError() : new NotAuthenticatedError();
     }
     return owned;
+  }
+
+  /**
+   * The lineage (same project and name) of a dataset the caller may read: every version, the
+   * soft-deleted ones too (they stay readable by pk), oldest first. Each version is shown under
+   * the rule of {@link loadForRead}: its team's members see them all, others only public ones.
+   */
+  async lineage(
+    caller: Caller,
+    pk: number,
+  ): Promise<{ readonly dataset: Dataset; readonly versions: LineageVersion[] }> {
+    const { dataset, teamId } = await this.loadForRead(caller, pk);
+    const teamReadable = await this.access.canReadDataset(caller, teamId, false);
+    const versions = await this.datasets.lineageVersions(
+      dataset.projectId,
+      dataset.name,
+      teamReadable,
+    );
+    return { dataset, versions };
   }
 
   /** Loads a dataset for an action needing this level in its team (public is not enough). */
