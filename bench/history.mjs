@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { api, ROOT, setUp, withStrata } from './strata-server.mjs';
+import { api, ROOT, seedFileRows, setUp, withStrata } from './strata-server.mjs';
 
 const FILES = 100_000;
 const RUNS = 21;
@@ -58,19 +58,7 @@ const result = await withStrata(async ({ port, db }) => {
   const v1 = await dataset('diff-bench');
   const started = performance.now();
   // 100,000 distinct blobs (rows only: a diff never reads bytes) and their references.
-  await db.query(
-    `INSERT INTO blobs (handle, size)
-     SELECT encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), 1024 FROM generate_series(1, $1) i`,
-    [FILES],
-  );
-  await db.query(
-    `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
-     SELECT (SELECT manifest_id FROM datasets WHERE id = $1),
-            'images/' || lpad(i::text, 6, '0') || '.jpg',
-            encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), '{"label":"cat"}'
-     FROM generate_series(1, $2) i ORDER BY i`,
-    [v1.pk, FILES],
-  );
+  await seedFileRows(db, v1.pk, FILES);
   // Version 2 through the API (a copy shares v1's manifest), then given a manifest of its own
   // and the 1% changes with SQL, as uploads, deletions and metadata writes would leave them.
   const v2 = await api(port, 'POST', `/v1/datasets/${v1.pk}/copy`, {}, token);

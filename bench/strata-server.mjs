@@ -136,3 +136,23 @@ export async function setUp(port) {
     );
   return { token: access, project: project.pk, dataset };
 }
+
+/**
+ * `count` distinct blob rows and the dataset's files referencing them (`images/000001.jpg`...):
+ * rows only, no bytes, for benchmarks of work that never reads bytes (copy, merge, diff).
+ */
+export async function seedFileRows(db, datasetPk, count) {
+  await db.query(
+    `INSERT INTO blobs (handle, size)
+     SELECT encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), 1024 FROM generate_series(1, $1) i`,
+    [count],
+  );
+  await db.query(
+    `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
+     SELECT (SELECT manifest_id FROM datasets WHERE id = $1),
+            'images/' || lpad(i::text, 6, '0') || '.jpg',
+            encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), '{"label":"cat"}'
+     FROM generate_series(1, $2) i ORDER BY i`,
+    [datasetPk, count],
+  );
+}

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { profileMarkdown, summariseProfile } from './cpu-profile.mjs';
-import { api, memory, resetPeak, ROOT, setUp, withStrata } from './strata-server.mjs';
+import { api, memory, resetPeak, ROOT, seedFileRows, setUp, withStrata } from './strata-server.mjs';
 
 const MiB = 1024 * 1024;
 
@@ -95,19 +95,7 @@ async function benchCopy() {
     const source = await dataset('copy-source');
     // 100,000 distinct blobs (rows only: copying never touches bytes) and their references.
     const started = performance.now();
-    await db.query(
-      `INSERT INTO blobs (handle, size)
-       SELECT encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), 1024 FROM generate_series(1, $1) i`,
-      [FILES],
-    );
-    await db.query(
-      `INSERT INTO dataset_files (manifest_id, filename, blob_handle, metadata)
-       SELECT (SELECT manifest_id FROM datasets WHERE id = $1),
-              'images/' || lpad(i::text, 6, '0') || '.jpg',
-              encode(sha256(convert_to(i::text, 'UTF8')), 'hex'), '{"label":"cat"}'
-       FROM generate_series(1, $2) i ORDER BY i`,
-      [source.pk, FILES],
-    );
+    await seedFileRows(db, source.pk, FILES);
     await db.query('ANALYZE');
     const seedSeconds = (performance.now() - started) / 1000;
     const runs = [];
